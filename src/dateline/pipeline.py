@@ -1,0 +1,111 @@
+"""Compose the stages: inputs -> raw documents -> articles -> store.
+
+``extract()`` runs the stages on one text in memory; ``process()`` runs them over named inputs
+into a Store, batch by batch, skipping what is already stored, so an interrupted run resumes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from dateline.errors import DatelineError
+from dateline.extract import document_id, extract_article
+from dateline.ingest import read_inputs
+from dateline.ingest.sniff import sniff_format
+from dateline.model import Article, Failure, RawDocument
+from dateline.settings import Settings, load_settings
+from dateline.store import Store
+
+
+def extract(
+    text_or_html: str,
+    url: str | None = None,
+    published: str | dt.date | dt.datetime | None = None,
+    title: str | None = None,
+    settings: Settings | None = None,
+) -> Article:
+    """Extract a clean Article from a page's HTML or scraped text.
+
+    Metadata the caller gives (url, published, title) wins over what the page says.
+    Raises DatelineError when there is no article text.
+    """
+    settings = settings or load_settings()
+    fmt = sniff_format(text_or_html[:65536].encode("utf-8", "replace"), "<text>")
+    raw = RawDocument(
+        source=url or "<text>",
+        format=fmt if fmt == "html" else "text",
+        content=text_or_html,
+        content_type="html" if fmt == "html" else "text",
+        url=url,
+        title=title,
+        published=published.isoformat() if isinstance(published, dt.date) else published,
+    )
+    return extract_article(raw, settings)
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    documents: int = 0
+    stored: int = 0
+    already_stored: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+
+def process(
+    names: list[str],
+    store: Store,
+    settings: Settings,
+    on_failure: Callable[[Failure], None] | None = None,
+) -> RunSummary:
+    """Read, extract and store every document in the named inputs, one transaction a batch."""
+    summary = RunSummary(run_id=store.start_run(names))
+    pending: list[RawDocument] = []
+    failures: list[Failure] = []
+
+    def fail(failure: Failure) -> None:
+        failures.append(failure)
+        summary.failures.append(failure)
+        if on_failure:
+            on_failure(failure)
+
+    def flush() -> None:
+        ids = {id(raw): document_id(raw) for raw in pending}
+        known = store.existing_ids(ids.values())
+        articles: list[Article] = []
+        for raw in pending:
+            if ids[id(raw)] in known:
+                summary.already_stored += 1
+                continue
+            try:
+                articles.append(extract_article(raw, settings))
+            except DatelineError as exc:
+                fail(Failure(raw.source, exc.code, exc.message))
+            except (ValueError, TypeError, LookupError, RecursionError, MemoryError) as exc:
+                error = DatelineError("E016", raw.source, detail=f"{type(exc).__name__}: {exc}")
+                fail(Failure(raw.source, error.code, error.message))
+        new = store.write_batch(articles, failures, summary.run_id)
+        summary.stored += new
+        summary.already_stored += len(articles) - new
+        pending.clear()
+        failures.clear()
+
+    try:
+        for item in read_inputs(names, settings):
+            if isinstance(item, DatelineError):
+                fail(Failure(item.source, item.code, item.message))
+            else:
+                summary.documents += 1
+                pending.append(item)
+            if len(pending) + len(failures) >= settings.batch_size:
+                flush()
+        flush()
+    except BaseException:
+        store.finish_run(summary.run_id, summary.documents, summary.stored,
+                         summary.already_stored, len(summary.failures), status="interrupted")
+        raise
+    store.finish_run(summary.run_id, summary.documents, summary.stored, summary.already_stored,
+                     len(summary.failures))
+    return summary

@@ -1,0 +1,61 @@
+"""One typed table of settings, read once from dateline.toml, the environment and CLI flags.
+
+Later sources win: defaults < ``dateline.toml`` (or the file named by ``DATELINE_CONFIG``) <
+``DATELINE_<NAME>`` environment variables < explicit overrides (CLI flags).
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+# name -> (type, default, help). Every setting is documented here and in docs/settings.md.
+SETTINGS: dict[str, tuple[type, Any, str]] = {
+    "db": (str, "dateline.duckdb", "DuckDB file that stores articles, failures and runs."),
+    "max_bytes": (int, 64 * 1024 * 1024, "Largest input file or record accepted, in bytes."),
+    "max_expanded_bytes": (
+        int,
+        128 * 1024 * 1024,
+        "Largest size a gzip input may expand to before it is refused as a bomb.",
+    ),
+    "batch_size": (int, 200, "Articles written per database transaction."),
+    "languages": (
+        str,
+        "en,fr,es,de,ar,ru,pt,it,tr,zh",
+        "Comma-separated ISO 639-1 codes the language detector chooses among.",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: str = SETTINGS["db"][1]
+    max_bytes: int = SETTINGS["max_bytes"][1]
+    max_expanded_bytes: int = SETTINGS["max_expanded_bytes"][1]
+    batch_size: int = SETTINGS["batch_size"][1]
+    languages: str = SETTINGS["languages"][1]
+
+    @property
+    def language_codes(self) -> list[str]:
+        return [code.strip() for code in self.languages.split(",") if code.strip()]
+
+
+def load_settings(config: str | Path | None = None, **overrides: Any) -> Settings:
+    """Build Settings from the config file, the environment and overrides (None means unset)."""
+    values: dict[str, Any] = {}
+    path = Path(config or os.environ.get("DATELINE_CONFIG", "dateline.toml"))
+    if path.is_file():
+        with path.open("rb") as handle:
+            table = tomllib.load(handle)
+        values.update({k: v for k, v in table.get("dateline", table).items() if k in SETTINGS})
+    for name in SETTINGS:
+        env = os.environ.get(f"DATELINE_{name.upper()}")
+        if env is not None:
+            values[name] = env
+    values.update({k: v for k, v in overrides.items() if v is not None and k in SETTINGS})
+    typed = {name: SETTINGS[name][0](value) for name, value in values.items()}
+    return replace(Settings(), **typed)
+

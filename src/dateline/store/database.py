@@ -1,0 +1,248 @@
+"""The embedded DuckDB store: open and migrate, write batches in transactions, read back.
+
+Every write of a batch is one transaction, so an interrupted run leaves whole batches or
+nothing; ids are content-derived, so writing an article twice stores it once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from dateline import __version__
+from dateline.model import Article, Failure, Published, RemovedBlock
+from dateline.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+ARTICLE_COLUMNS = [
+    "id", "source", "format", "url", "title", "published_date", "published_time", "published_tz",
+    "date_precision", "date_order", "date_evidence", "date_candidates", "section", "authors", "tags",
+    "read_count", "counters", "dateline_place", "outlet", "language", "description", "paragraphs",
+    "removed", "encoding", "warnings", "dateline_version", "run_id", "stored_at",
+]  # fmt: skip
+
+
+class StoreError(Exception):
+    """The database file cannot be used (locked, newer schema, not a DuckDB file)."""
+
+
+class Store:
+    """A DuckDB file holding articles, failures and runs."""
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        self.path = str(path)
+        if read_only and not Path(self.path).exists():
+            raise StoreError(f"{self.path}: no database here yet; run 'dateline process' first")
+        try:
+            self.db = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: cannot open the database: {exc}") from exc
+        if not read_only:
+            self.migrate()
+        elif self.schema_version() > SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: written by a newer dateline (schema {self.schema_version()})")
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- schema --------------------------------------------------------------------------
+
+    def schema_version(self) -> int:
+        exists = self.db.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+        ).fetchone()
+        if not exists or not exists[0]:
+            return 0
+        row = self.db.execute("SELECT max(version) FROM schema_version").fetchone()
+        return int(row[0] or 0) if row else 0
+
+    def migrate(self) -> None:
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version "
+            "(version INTEGER PRIMARY KEY, description VARCHAR, applied_at TIMESTAMP)"
+        )
+        current = self.schema_version()
+        if current > SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: written by a newer dateline (schema {current})")
+        for version, description, statements in MIGRATIONS:
+            if version <= current:
+                continue
+            with self._transaction():
+                for statement in statements:
+                    self.db.execute(statement)
+                self.db.execute(
+                    "INSERT INTO schema_version VALUES (?, ?, ?)", [version, description, _now()]
+                )
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self.db)
+
+    # -- writes --------------------------------------------------------------------------
+
+    def start_run(self, inputs: list[str]) -> str:
+        run_id = uuid.uuid4().hex[:12]
+        self.db.execute(
+            "INSERT INTO runs (id, started_at, inputs, status) VALUES (?, ?, ?, 'running')",
+            [run_id, _now(), inputs],
+        )
+        return run_id
+
+    def finish_run(self, run_id: str, documents: int, stored: int, already: int, failed: int,
+                   status: str = "finished") -> None:
+        self.db.execute(
+            "UPDATE runs SET finished_at = ?, documents = ?, stored = ?, already_stored = ?, "
+            "failed = ?, status = ? WHERE id = ?",
+            [_now(), documents, stored, already, failed, status, run_id],
+        )
+
+    def existing_ids(self, ids: Iterable[str]) -> set[str]:
+        wanted = list(ids)
+        if not wanted:
+            return set()
+        rows = self.db.execute(
+            "SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [wanted]
+        ).fetchall()
+        return {row[0] for row in rows}
+
+    def write_batch(self, articles: list[Article], failures: list[Failure], run_id: str | None = None) -> int:
+        """Store articles (skipping ids already stored) and failures in one transaction.
+
+        Returns the number of articles newly stored.
+        """
+        now = _now()
+        fresh = [a for a in {a.id: a for a in articles}.values()]
+        known = self.existing_ids(a.id for a in fresh)
+        fresh = [a for a in fresh if a.id not in known]
+        with self._transaction():
+            if fresh:
+                placeholders = ", ".join("?" for _ in ARTICLE_COLUMNS)
+                self.db.executemany(
+                    f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({placeholders}) "
+                    "ON CONFLICT (id) DO NOTHING",
+                    [_article_row(a, run_id, now) for a in fresh],
+                )
+            for failure in failures:
+                self.db.execute(
+                    "INSERT INTO failures VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source, code) "
+                    "DO UPDATE SET message = excluded.message, run_id = excluded.run_id, "
+                    "last_seen = excluded.last_seen",
+                    [failure.source, failure.code, failure.message, run_id, now, now],
+                )
+            if fresh:
+                # An input that now yields an article no longer counts as failed.
+                self.db.execute(
+                    "DELETE FROM failures WHERE source IN (SELECT unnest(?::VARCHAR[]))",
+                    [[a.source for a in fresh]],
+                )
+        return len(fresh)
+
+    # -- reads ---------------------------------------------------------------------------
+
+    def count_articles(self) -> int:
+        row = self.db.execute("SELECT count(*) FROM articles").fetchone()
+        return int(row[0]) if row else 0
+
+    def get_article(self, article_id: str) -> Article | None:
+        rows = self._select("WHERE id = ? OR id LIKE ? ORDER BY id LIMIT 2", [article_id, f"{_like(article_id)}%"])
+        exact = [a for a in rows if a.id == article_id]
+        if exact:
+            return exact[0]
+        return rows[0] if len(rows) == 1 else None
+
+    def articles(self, search: str | None = None, since: dt.date | None = None,
+                 limit: int | None = None) -> list[Article]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        for word in (search or "").split():
+            clauses.append(
+                "(title ILIKE ? ESCAPE '\\' OR array_to_string(paragraphs, ' ') ILIKE ? ESCAPE '\\')"
+            )
+            pattern = f"%{_like(word)}%"
+            params += [pattern, pattern]
+        if since is not None:
+            clauses.append("published_date >= ?")
+            params.append(since)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        sql = f"{where} ORDER BY published_date DESC NULLS LAST, published_time DESC NULLS LAST, id"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return self._select(sql, params)
+
+    def failures(self) -> list[Failure]:
+        rows = self.db.execute("SELECT source, code, message FROM failures ORDER BY source, code").fetchall()
+        return [Failure(*row) for row in rows]
+
+    def _select(self, tail: str, params: list[Any]) -> list[Article]:
+        cursor = self.db.execute(f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles {tail}", params)
+        return [_row_article(dict(zip(ARTICLE_COLUMNS, row, strict=True))) for row in cursor.fetchall()]
+
+    def iter_ids(self) -> Iterator[str]:
+        for (article_id,) in self.db.execute("SELECT id FROM articles ORDER BY id").fetchall():
+            yield article_id
+
+
+class _Transaction:
+    def __init__(self, db: duckdb.DuckDBPyConnection) -> None:
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN TRANSACTION")
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _article_row(a: Article, run_id: str | None, now: dt.datetime) -> list[Any]:
+    p = a.published
+    return [
+        a.id, a.source, a.format, a.url, a.title,
+        p.date if p else None, p.time if p else None, p.timezone if p else None,
+        p.precision if p else None, p.order if p else None, p.evidence if p else None,
+        list(p.candidates) if p else [],
+        a.section, a.authors, a.tags, a.counters.get("reads"), json.dumps(a.counters),
+        a.dateline_place, a.outlet, a.language, a.description, a.paragraphs,
+        [{"text": r.text, "reason": r.reason} for r in a.removed],
+        a.encoding, a.warnings, __version__, run_id, now,
+    ]  # fmt: skip
+
+
+def _row_article(row: dict[str, Any]) -> Article:
+    published = None
+    if row["date_precision"]:
+        published = Published(
+            date=row["published_date"],
+            time=row["published_time"],
+            timezone=row["published_tz"],
+            precision=row["date_precision"],
+            evidence=row["date_evidence"] or "",
+            order=row["date_order"],
+            candidates=tuple(row["date_candidates"] or ()),
+        )
+    return Article(
+        id=row["id"], source=row["source"], format=row["format"], url=row["url"], title=row["title"],
+        published=published, section=row["section"], authors=list(row["authors"] or []),
+        tags=list(row["tags"] or []), counters=json.loads(row["counters"] or "{}"),
+        dateline_place=row["dateline_place"], outlet=row["outlet"], language=row["language"],
+        description=row["description"], paragraphs=list(row["paragraphs"] or []),
+        removed=[RemovedBlock(r["text"], r["reason"]) for r in row["removed"] or []],
+        encoding=row["encoding"], warnings=list(row["warnings"] or []),
+    )  # fmt: skip
