@@ -19,6 +19,8 @@ MESSAGES: dict[str, str] = {
     "E014": "WARC has no HTML response records",
     "E015": "feed has no items",
     "E016": "unexpected error while extracting: {detail}",
+    "E017": "HTML too large to extract: {size:,} bytes of markup without scripts and styles, "
+    "over the limit of {limit:,} (setting max_html_bytes)",
 }
 
 

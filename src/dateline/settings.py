@@ -21,6 +21,11 @@ SETTINGS: dict[str, tuple[type, Any, str]] = {
         128 * 1024 * 1024,
         "Largest size a gzip input may expand to before it is refused as a bomb.",
     ),
+    "max_html_bytes": (
+        int,
+        8 * 1024 * 1024,
+        "Largest HTML markup handed to the extractor, after scripts, styles and inline data are dropped.",
+    ),
     "batch_size": (int, 200, "Articles written per database transaction."),
     "languages": (
         str,
@@ -35,6 +40,7 @@ class Settings:
     db: str = SETTINGS["db"][1]
     max_bytes: int = SETTINGS["max_bytes"][1]
     max_expanded_bytes: int = SETTINGS["max_expanded_bytes"][1]
+    max_html_bytes: int = SETTINGS["max_html_bytes"][1]
     batch_size: int = SETTINGS["batch_size"][1]
     languages: str = SETTINGS["languages"][1]
 

@@ -15,7 +15,7 @@ from dataclasses import replace
 from dateline.errors import DatelineError
 from dateline.extract.dateline import dateline_country, outlet_named_in_text, read_dateline
 from dateline.extract.dates import DateMention, find_time, parse_given, resolve_published
-from dateline.extract.html import extract_html, fragment_paragraphs
+from dateline.extract.html import extract_html, fragment_paragraphs, slim_html
 from dateline.extract.language import detect_language
 from dateline.extract.scraped import clean_scraped
 from dateline.model import Article, Published, RawDocument
@@ -53,7 +53,8 @@ def extract_article(raw: RawDocument, settings: Settings) -> Article:
     )
     page_date: Published | None = None
     if raw.content_type == "html":
-        page = extract_html(raw.content, raw.url, settings.max_bytes)
+        html = slim_html(raw.content, settings.max_html_bytes, raw.source)
+        page = extract_html(html, raw.url, settings.max_bytes)
         article.title = page.title
         article.authors, article.section, article.tags = page.authors, page.section, page.tags
         article.description, article.language = page.description, page.language

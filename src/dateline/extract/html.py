@@ -19,6 +19,7 @@ from trafilatura import bare_extraction
 from trafilatura.settings import use_config
 from trafilatura.utils import load_html
 
+from dateline.errors import DatelineError
 from dateline.extract.dates import parse_given
 from dateline.model import Published, RemovedBlock
 
@@ -71,8 +72,25 @@ def _config(max_bytes: int):
     return config
 
 
+_BLOAT = re.compile(
+    r"<(script|style|svg|noscript|template)\b.*?</\1\s*>|<!--.*?-->|data:[\w/+.-]+;base64,[A-Za-z0-9+/=]+",
+    re.I | re.S,
+)
+
+
+def slim_html(html: str, limit: int, source: str = "") -> str:
+    """Drop scripts, styles, comments and inline data from a page over ``limit`` characters;
+    raise E017 if the markup left is still over it."""
+    if len(html) <= limit:
+        return html
+    slim = _BLOAT.sub("", html)
+    if len(slim) > limit:
+        raise DatelineError("E017", source, size=len(slim.encode("utf-8", "replace")), limit=limit)
+    return slim
+
+
 def extract_html(html: str, url: str | None, max_bytes: int) -> HtmlPage:
-    """Main text and metadata of a full HTML page."""
+    """Main text and metadata of a full HTML page (call ``slim_html`` first on large pages)."""
     tree = load_html(html, max_bytes)
     page = HtmlPage()
     if tree is None:

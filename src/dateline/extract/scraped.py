@@ -79,7 +79,8 @@ def clean_scraped(text: str, title: str | None = None) -> ScrapedPage:
     comparison and not guessed.
     """
     page = ScrapedPage(title=title)
-    lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    # Each line with its whitespace normalised (no-break and repeated spaces become one space).
+    lines = [" ".join(line.split()) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = [line for line in lines if line]
     if not lines:
         return page

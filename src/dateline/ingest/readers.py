@@ -58,7 +58,10 @@ def _read_stream(raw: BinaryIO, source: str, settings: Settings) -> Iterator[Res
         if compressed
         else buffered
     )
-    head = stream.peek(_SNIFF_BYTES)[:_SNIFF_BYTES]
+    if compressed and buffered.seekable():
+        head = _gzip_head(buffered, source)
+    else:
+        head = stream.peek(_SNIFF_BYTES)[:_SNIFF_BYTES]
     fmt = sniff_format(head, source)
     if fmt == "warc":
         if compressed:
@@ -92,6 +95,17 @@ def _read_stream(raw: BinaryIO, source: str, settings: Settings) -> Iterator[Res
                 encoding=encoding,
                 warnings=tuple(warnings),
             )
+
+
+def _gzip_head(buffered: io.BufferedReader, source: str) -> bytes:
+    """The first decompressed bytes of a gzip file, tolerating a truncated stream."""
+    start = buffered.tell()
+    chunk = buffered.read(_SNIFF_BYTES)
+    buffered.seek(start)
+    try:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(chunk, _SNIFF_BYTES)
+    except zlib.error as exc:
+        raise DatelineError("E006", source, detail=str(exc)) from exc
 
 
 def _size(stream: BinaryIO, seen: int) -> int:
@@ -168,47 +182,63 @@ def _str(value: object) -> str | None:
 
 
 def read_warc(stream: BinaryIO, source: str, settings: Settings) -> Iterator[Result]:
-    """HTML response records of a WARC or WARC.gz file."""
+    """HTML response records of a WARC or WARC.gz file; a cut-off file yields the records before
+    the cut and then an E007 error."""
     limit = settings.max_bytes
-    records = 0
-    found = 0
+    records = found = end = 0
+    iterator = ArchiveIterator(stream)
     try:
-        for record in ArchiveIterator(stream):
+        for record in iterator:
             records += 1
-            if record.rec_type != "response":
-                continue
-            ctype = record.http_headers.get_header("Content-Type", "") if record.http_headers else ""
-            if "html" not in ctype.lower():
-                continue
-            url = record.rec_headers.get_header("WARC-Target-URI")
-            where = f"{source}#record={records}"
-            data = record.content_stream().read(limit + 1)
-            if len(data) > limit:
-                yield DatelineError("E004", where, size=len(data), limit=limit)
-                continue
-            found += 1
-            if not data.strip():
-                yield DatelineError("E001", where)
-                continue
-            try:
-                text, encoding, warnings = decode(data, where)
-            except DatelineError as exc:
-                yield exc
-                continue
-            yield RawDocument(
-                source=where,
-                format="warc",
-                content=text,
-                content_type="html",
-                url=url,
-                encoding=encoding,
-                warnings=tuple(warnings),
-            )
+            result = _warc_document(record, f"{source}#record={records}", limit)
+            iterator.read_to_end(record)
+            end = iterator.get_record_offset() + iterator.get_record_length()
+            if result is not None:
+                found += 1
+                yield result
     except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
         yield DatelineError("E007", source, records=records, detail=str(exc).strip() or type(exc).__name__)
         return
-    if not found:
+    size = _size(stream, end)
+    if size > end and _has_data_after(stream, end):
+        yield DatelineError("E007", source, records=records, detail=f"{size - end:,} unreadable bytes at the end")
+    elif not found:
         yield DatelineError("E014", source)
+
+
+def _has_data_after(stream: BinaryIO, offset: int) -> bool:
+    """Whether anything but the blank lines that close a record follows ``offset``."""
+    try:
+        stream.seek(offset)
+    except OSError:
+        return False
+    return bool(stream.read(4096).strip())
+
+
+def _warc_document(record: Any, where: str, limit: int) -> Result | None:
+    if record.rec_type != "response":
+        return None
+    ctype = record.http_headers.get_header("Content-Type", "") if record.http_headers else ""
+    if "html" not in ctype.lower():
+        return None
+    data = record.content_stream().read(limit + 1)
+    if len(data) > limit:
+        return DatelineError("E004", where, size=len(data), limit=limit)
+    if not data.strip():
+        return DatelineError("E001", where)
+    try:
+        text, encoding, warnings = decode(data, where)
+    except DatelineError as exc:
+        return exc
+    return RawDocument(
+        source=where,
+        format="warc",
+        content=text,
+        content_type="html",
+        url=record.rec_headers.get_header("WARC-Target-URI"),
+        encoding=encoding,
+        warnings=tuple(warnings),
+    )
 
 
 def read_feed(data: bytes, fmt: str, source: str) -> Iterator[Result]:

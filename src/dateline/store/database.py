@@ -19,12 +19,24 @@ from dateline import __version__
 from dateline.model import Article, Failure, Published, RemovedBlock
 from dateline.store.schema import MIGRATIONS, SCHEMA_VERSION
 
-ARTICLE_COLUMNS = [
-    "id", "source", "format", "url", "title", "published_date", "published_time", "published_tz",
-    "date_precision", "date_order", "date_evidence", "date_candidates", "section", "authors", "tags",
-    "read_count", "counters", "dateline_place", "outlet", "language", "description", "paragraphs",
-    "removed", "encoding", "warnings", "dateline_version", "run_id", "stored_at",
-]  # fmt: skip
+# Column -> type, in table order; batches travel to DuckDB as one JSON document read by from_json.
+ARTICLE_TYPES: dict[str, Any] = {
+    "id": "VARCHAR", "source": "VARCHAR", "format": "VARCHAR", "url": "VARCHAR", "title": "VARCHAR",
+    "published_date": "DATE", "published_time": "TIME", "published_tz": "VARCHAR",
+    "date_precision": "VARCHAR", "date_order": "VARCHAR", "date_evidence": "VARCHAR",
+    "date_candidates": ["DATE"], "section": "VARCHAR", "authors": ["VARCHAR"], "tags": ["VARCHAR"],
+    "read_count": "BIGINT", "counters": "VARCHAR", "dateline_place": "VARCHAR", "outlet": "VARCHAR",
+    "language": "VARCHAR", "description": "VARCHAR", "paragraphs": ["VARCHAR"],
+    "removed": [{"text": "VARCHAR", "reason": "VARCHAR"}], "encoding": "VARCHAR", "warnings": ["VARCHAR"],
+    "dateline_version": "VARCHAR", "run_id": "VARCHAR", "stored_at": "TIMESTAMP",
+}  # fmt: skip
+ARTICLE_COLUMNS = list(ARTICLE_TYPES)
+_ARTICLE_INSERT = (
+    f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) "
+    f"SELECT {', '.join('r.' + c for c in ARTICLE_COLUMNS)} "
+    f"FROM (SELECT unnest(from_json(?::JSON, '{json.dumps([ARTICLE_TYPES])}')) AS r) "
+    "ON CONFLICT (id) DO NOTHING"
+)
 
 
 class StoreError(Exception):
@@ -126,12 +138,8 @@ class Store:
         fresh = [a for a in fresh if a.id not in known]
         with self._transaction():
             if fresh:
-                placeholders = ", ".join("?" for _ in ARTICLE_COLUMNS)
-                self.db.executemany(
-                    f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({placeholders}) "
-                    "ON CONFLICT (id) DO NOTHING",
-                    [_article_row(a, run_id, now) for a in fresh],
-                )
+                rows = [dict(zip(ARTICLE_COLUMNS, _article_row(a, run_id, now), strict=True)) for a in fresh]
+                self.db.execute(_ARTICLE_INSERT, [json.dumps(rows, default=_json_value)])
             for failure in failures:
                 self.db.execute(
                     "INSERT INTO failures VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source, code) "
@@ -205,6 +213,12 @@ class _Transaction:
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _json_value(value: object) -> str:
+    if isinstance(value, dt.date | dt.time | dt.datetime):
+        return value.isoformat()
+    raise TypeError(f"cannot store {type(value).__name__}")
 
 
 def _like(text: str) -> str:
