@@ -84,7 +84,7 @@ def test_latin1_html_with_declared_charset(tmp_path: Path):
 
 
 def test_30mb_page_bloated_with_scripts_gives_the_article(tmp_path: Path, settings: Settings):
-    script = "<script>" + "var tracking = '" + "a" * 52 + "';\n" * 520_000 + "</script>"
+    script = "<script>" + ("var tracking = '" + "a" * 52 + "';\n") * 520_000 + "</script>"
     html = STORY.replace("</head>", script + "</head>")
     assert len(html) > 30_000_000
     (tmp_path / "big.html").write_text(html)
