@@ -24,6 +24,8 @@ PATTERNS = [
     # "NAIROBI, March 3 (Reuters) - text", "BAGHDAD (AP) — text", "DETROIT, Mich. (AP) — text"
     re.compile(r"^" + _UPPER_PLACE + _REGION + _DATE + r"?\s*\((?P<outlet>[^)]{2,40})\)" + _DASH),
     re.compile(r"^" + _PLACE + _REGION + _DATE + r"?\s*\((?P<outlet>[^)]{2,40})\)" + _DASH),
+    # "YEREVAN, March 13. /SCM/. text" (agency style)
+    re.compile(r"^" + _UPPER_PLACE + r",\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\.?\s*/(?P<outlet>[^/]{2,30})/\.?\s+"),
     # "KABUL — text", "KABUL, Afghanistan — text", "DOHA: text", "Dakar — text"
     re.compile(r"^" + _UPPER_PLACE + _REGION + _DATE + r"?" + r"\s*(?:[-–—]+|:)\s+"),
     re.compile(r"^" + _PLACE + _REGION + r"\s+[–—]+\s+"),

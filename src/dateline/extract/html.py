@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from copy import deepcopy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 import lxml.html
@@ -46,7 +46,7 @@ _META_TIME_XPATH = (
     '@property="og:published_time" or @itemprop="datePublished" or @name="pubdate" or '
     '@name="publishdate" or @name="date" or @name="dc.date" or @name="DC.date.issued"]/@content'
     ' | //time[@itemprop="datePublished"]/@datetime | //time[@pubdate]/@datetime'
-    ' | //*[@itemprop="datePublished"]/@datetime'
+    ' | //*[@itemprop="datePublished"]/@datetime | //time/@datetime'
 )
 _JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
 
@@ -118,19 +118,17 @@ def _meta_published(tree: lxml.html.HtmlElement) -> Published | None:
     values = [str(v) for v in tree.xpath(_META_TIME_XPATH)]
     for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
         values.extend(_JSONLD_DATE.findall(str(script)))
+    found: list[tuple[Published, str]] = []
     for value in values:
         try:
-            published = parse_given(value.strip())
+            found.append((parse_given(value.strip()), value.strip()))
         except ValueError:
             continue
-        return Published(
-            date=published.date,
-            time=published.time,
-            timezone=published.timezone,
-            precision=published.precision,
-            evidence=f"the page's metadata gives '{value.strip()}'",
-        )
-    return None
+    if not found:
+        return None
+    # The first value that has a time of day, else the first value.
+    published, value = next((f for f in found if f[0].time is not None), found[0])
+    return replace(published, evidence=f"the page's metadata gives '{value}'")
 
 
 def _published(date: str | None, meta: Published | None) -> Published | None:

@@ -130,6 +130,9 @@ def _body_start(lines: list[str], kinds: list[str], page: ScrapedPage) -> int:
             break
         candidates.append(i)
     titles = [i for i in candidates if 3 <= _words(lines[i]) <= 40]
+    first_meta = next((i for i, kind in enumerate(kinds) if kind == "meta"), len(lines))
+    if any(i < first_meta for i in titles):  # a title comes before the date and byline
+        titles = [i for i in titles if i < first_meta]
     if wanted is None and titles:
         best = max(titles, key=lambda i: _words(lines[i]))
         page.title, kinds[best] = lines[best], "title"
@@ -191,7 +194,7 @@ def _read_metadata(line: str, page: ScrapedPage) -> bool:
         return True
     match = _SECTION.fullmatch(text)
     if match:
-        page.section = page.section or match.group("s").strip()
+        page.section = page.section or re.split(r"\s*[,;|]\s*", match.group("s").strip())[0]
         return True
     if _BREADCRUMB.fullmatch(text):
         parts = [p.strip() for p in re.split(r"[>›»/]", text) if p.strip()]

@@ -1,0 +1,73 @@
+"""The `dateline` command as a user runs it: exit codes, listings, JSON, show."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from dateline.cli import app
+from tests.conftest import shared_file
+
+runner = CliRunner()
+
+
+def _run(*args: str):
+    return runner.invoke(app, list(args))
+
+
+def test_process_list_and_show(tmp_path: Path):
+    db = str(tmp_path / "x.duckdb")
+    seed = str(shared_file("examples/seed-article.txt"))
+    result = _run("process", seed, "--db", db)
+    assert result.exit_code == 0, result.output
+    assert "1 stored" in result.output
+    listing = _run("articles", "--db", db, "--json")
+    [row] = [json.loads(line) for line in listing.output.splitlines()]
+    assert row["published"] == "2021-11-07T19:28" and row["section"] == "Iraq"
+    shown = _run("show", row["id"], "--db", db)
+    assert shown.exit_code == 0
+    assert "comment-form: Leave a Reply" in shown.output and "read_count: 40" in shown.output
+    as_json = json.loads(_run("show", row["id"][:8], "--db", db, "--json").output)
+    assert len(as_json["paragraphs"]) == 10 and as_json["outlet"] == "Obelisk / Al-Masala"
+    again = _run("process", seed, "--db", db)
+    assert "0 stored, 1 already stored" in again.output
+
+
+def test_failure_sets_exit_code_and_names_the_input(tmp_path: Path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "ok.txt").write_text("Vote held\n\nThe assembly held its vote on Tuesday, officials said today.\n")
+    db = str(tmp_path / "x.duckdb")
+    result = _run("process", str(tmp_path / "empty.txt"), str(tmp_path / "ok.txt"), "--db", db)
+    assert result.exit_code == 1
+    assert f"error: {tmp_path / 'empty.txt'}: E001" in result.output
+    assert "1 stored" in result.output
+    assert "E001" in _run("failures", "--db", db).output
+
+
+def test_stdin_input(tmp_path: Path):
+    db = str(tmp_path / "x.duckdb")
+    text = "Ceasefire agreed\n\nThe two sides agreed a ceasefire on Friday after talks in Cairo, mediators said.\n"
+    result = runner.invoke(app, ["process", "-", "--db", db], input=text)
+    assert result.exit_code == 0, result.output
+    assert "<stdin>" in _run("articles", "--db", db, "--json").output
+
+
+def test_clear_errors_for_bad_usage(tmp_path: Path):
+    missing = _run("articles", "--db", str(tmp_path / "none.duckdb"))
+    assert missing.exit_code == 2 and "no database here yet" in missing.output
+    db = str(tmp_path / "x.duckdb")
+    _run("process", str(tmp_path / "nothing-here"), "--db", db)
+    assert _run("articles", "--since", "yesterday", "--db", db).exit_code == 2
+    assert _run("show", "ffff", "--db", db).exit_code == 1
+
+
+def test_untrusted_text_cannot_drive_the_terminal(tmp_path: Path):
+    page = tmp_path / "evil.txt"
+    body = "The minister spoke on Monday about the talks, officials said. " * 10
+    page.write_text(f"Title \x1b[31mred\x1b[0m [bold]x[/bold]\n\n{body}\x1b]0;pwn\x07\n")
+    db = str(tmp_path / "x.duckdb")
+    _run("process", str(page), "--db", db)
+    listing = _run("articles", "--db", db)
+    assert "\x1b" not in listing.output and "[bold]x[/bold]" in listing.output
