@@ -83,7 +83,7 @@ def process(
                 articles.append(extract_article(raw, settings))
             except DatelineError as exc:
                 fail(Failure(raw.source, exc.code, exc.message))
-            except (ValueError, TypeError, LookupError, RecursionError, MemoryError) as exc:
+            except Exception as exc:  # a bug on one document must not stop the batch
                 error = DatelineError("E016", raw.source, detail=f"{type(exc).__name__}: {exc}")
                 fail(Failure(raw.source, error.code, error.message))
         new = store.write_batch(articles, failures, summary.run_id)

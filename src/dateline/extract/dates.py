@@ -181,6 +181,8 @@ def parse_given(value: str | dt.date | dt.datetime) -> Published:
     if isinstance(value, dt.datetime):
         return _from_datetime(value, evidence)
     if isinstance(value, dt.date):
+        if not 1900 <= value.year <= 2100:
+            raise ValueError(f"implausible year in {value.isoformat()}")
         return Published(date=value, precision="day", evidence=evidence)
     text = value.strip()
     try:
@@ -189,7 +191,7 @@ def parse_given(value: str | dt.date | dt.datetime) -> Published:
         parsed = None
     if parsed is not None:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            return Published(date=parsed.date(), precision="day", evidence=evidence)
+            return parse_given(parsed.date())
         return _from_datetime(parsed, evidence)
     from email.utils import parsedate_to_datetime
 
@@ -211,6 +213,8 @@ def parse_given(value: str | dt.date | dt.datetime) -> Published:
 
 
 def _from_datetime(value: dt.datetime, evidence: str) -> Published:
+    if not 1900 <= value.year <= 2100:
+        raise ValueError(f"implausible year in {value.isoformat()}")
     tz = None
     if value.tzinfo is not None:
         offset = value.utcoffset() or dt.timedelta(0)

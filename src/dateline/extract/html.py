@@ -1,16 +1,15 @@
 """HTML pages through trafilatura: main text and metadata, plus the page parts it left out.
 
-trafilatura decides what the article is; this module only reads what trafilatura does not
-report: the publication time from the page's meta tags, and the removed page furniture
-(navigation, footers, comment forms, share bars...) with a reason for each.
+trafilatura decides what the article's text is; html_meta reads the metadata; this module also
+records the page furniture left out (navigation, footers, comment forms, share bars...) with a
+reason for each.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from copy import deepcopy
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 
 import lxml.html
@@ -20,7 +19,7 @@ from trafilatura.settings import use_config
 from trafilatura.utils import load_html
 
 from dateline.errors import DatelineError
-from dateline.extract.dates import parse_given
+from dateline.extract.html_meta import read_meta
 from dateline.model import Published, RemovedBlock
 
 MAX_REMOVED_BLOCKS = 200
@@ -41,16 +40,6 @@ _FURNITURE = [
 ]
 _TAG_REASON = {"nav": "navigation", "footer": "copyright-footer", "aside": "related-links", "form": "form"}
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "head", "article", "main"}
-_META_TIME_XPATH = (
-    '//meta[@property="article:published_time" or @name="article:published_time" or '
-    '@property="og:published_time" or @itemprop="datePublished" or @name="pubdate" or '
-    '@name="publishdate" or @name="date" or @name="dc.date" or @name="DC.date.issued"]/@content'
-    ' | //time[@itemprop="datePublished"]/@datetime | //time[@pubdate]/@datetime'
-    ' | //*[@itemprop="datePublished"]/@datetime | //time/@datetime'
-)
-_JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
-
-
 @dataclass(slots=True)
 class HtmlPage:
     title: str | None = None
@@ -95,52 +84,15 @@ def extract_html(html: str, url: str | None, max_bytes: int) -> HtmlPage:
     page = HtmlPage()
     if tree is None:
         return page
-    meta_time = _meta_published(tree)
+    meta = read_meta(tree, url)
+    page.title, page.sitename, page.authors = meta.title, meta.sitename, meta.authors
+    page.section, page.tags, page.description = meta.section, meta.tags, meta.description
+    page.language, page.published = meta.language, meta.published
     page.removed = furniture(tree)
-    doc = bare_extraction(
-        tree, url=url, with_metadata=True, include_comments=False, config=_config(max_bytes)
-    )
-    if doc is None:
-        return page
-    page.title = doc.title
-    page.authors = [a.strip() for a in re.split(r";", doc.author or "") if a.strip()]
-    page.section = (doc.categories or [None])[0]
-    page.tags = list(doc.tags or [])
-    page.sitename = doc.sitename
-    page.description = doc.description
-    page.language = doc.language
-    page.paragraphs = [line.strip() for line in (doc.text or "").split("\n") if line.strip()]
-    page.published = _published(doc.date, meta_time)
+    doc = bare_extraction(tree, url=url, include_comments=False, config=_config(max_bytes))
+    if doc is not None:
+        page.paragraphs = [line.strip() for line in (doc.text or "").split("\n") if line.strip()]
     return page
-
-
-def _meta_published(tree: lxml.html.HtmlElement) -> Published | None:
-    values = [str(v) for v in tree.xpath(_META_TIME_XPATH)]
-    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
-        values.extend(_JSONLD_DATE.findall(str(script)))
-    found: list[tuple[Published, str]] = []
-    for value in values:
-        try:
-            found.append((parse_given(value.strip()), value.strip()))
-        except ValueError:
-            continue
-    if not found:
-        return None
-    # The first value that has a time of day, else the first value.
-    published, value = next((f for f in found if f[0].time is not None), found[0])
-    return replace(published, evidence=f"the page's metadata gives '{value}'")
-
-
-def _published(date: str | None, meta: Published | None) -> Published | None:
-    if not date:
-        return meta
-    try:
-        day = dt.date.fromisoformat(date[:10])
-    except ValueError:
-        return meta
-    if meta is not None and meta.date == day:
-        return meta
-    return Published(date=day, precision="day", evidence=f"htmldate found {date} in the page")
 
 
 def furniture(tree: lxml.html.HtmlElement) -> list[RemovedBlock]:
