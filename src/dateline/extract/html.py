@@ -92,28 +92,34 @@ def extract_html(html: str, url: str | None, max_bytes: int) -> HtmlPage:
     doc = bare_extraction(tree, url=url, include_comments=False, config=_config(max_bytes))
     if doc is not None:
         page.paragraphs = [line.strip() for line in (doc.text or "").split("\n") if line.strip()]
+    if page.paragraphs and page.title and _same_text(page.paragraphs[0], page.title):
+        page.paragraphs = page.paragraphs[1:]  # the headline is the title, not body text
     return page
+
+
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(re.findall(r"\w+", a.lower())) == " ".join(re.findall(r"\w+", b.lower()))
 
 
 def furniture(tree: lxml.html.HtmlElement) -> list[RemovedBlock]:
     """Top-level page furniture blocks (not nested in one another), with a reason each."""
     found: list[RemovedBlock] = []
     body = tree.find("body")
-    stack = [body if body is not None else tree]
+    stack_root = body if body is not None else tree
+    stack = [stack_root]
     while stack and len(found) < MAX_REMOVED_BLOCKS:
         element = stack.pop()
-        for child in reversed(list(element)):
-            tag = child.tag if isinstance(child.tag, str) else ""
-            if not tag or tag in ("script", "style", "noscript", "template", "svg"):
-                continue
-            reason = _reason(child, tag)
-            if reason is None:
-                stack.append(child)
-                continue
-            text = " ".join(" ".join(child.itertext()).split())
+        tag = element.tag if isinstance(element.tag, str) else ""
+        reason = _reason(element, tag) if element is not stack_root else None
+        if reason is not None:
+            text = " ".join(" ".join(element.itertext()).split())
             if text:
                 found.append(RemovedBlock(text[:MAX_BLOCK_CHARS], reason))
-    found.reverse()
+            continue
+        stack.extend(
+            child for child in reversed(element)
+            if isinstance(child.tag, str) and child.tag not in ("script", "style", "noscript", "template", "svg")
+        )
     return found
 
 
