@@ -15,11 +15,10 @@ from typing import Any
 # name -> (type, default, help). Every setting is documented here and in docs/settings.md.
 SETTINGS: dict[str, tuple[type, Any, str]] = {
     "db": (str, "dateline.duckdb", "DuckDB file that stores articles, failures and runs."),
-    "max_bytes": (int, 64 * 1024 * 1024, "Largest input file or record accepted, in bytes."),
-    "max_expanded_bytes": (
+    "max_bytes": (
         int,
-        128 * 1024 * 1024,
-        "Largest size a gzip input may expand to before it is refused as a bomb.",
+        64 * 1024 * 1024,
+        "Largest input file or record accepted, in bytes; gzip input that expands past it is refused as a bomb.",
     ),
     "max_html_bytes": (
         int,
@@ -39,7 +38,6 @@ SETTINGS: dict[str, tuple[type, Any, str]] = {
 class Settings:
     db: str = SETTINGS["db"][1]
     max_bytes: int = SETTINGS["max_bytes"][1]
-    max_expanded_bytes: int = SETTINGS["max_expanded_bytes"][1]
     max_html_bytes: int = SETTINGS["max_html_bytes"][1]
     batch_size: int = SETTINGS["batch_size"][1]
     languages: str = SETTINGS["languages"][1]
