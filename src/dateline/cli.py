@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from dateline import __version__
-from dateline.model import Article, Failure
+from dateline.model import Article, Failure, Mention
 from dateline.pipeline import process as run_pipeline
 from dateline.settings import load_settings
 from dateline.store import Store, StoreError
@@ -51,10 +51,11 @@ def process(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or '-' for standard input.")],
     db: DbOption = None,
     config: ConfigOption = None,
+    workers: Annotated[int | None, typer.Option("--workers", help="Analysis processes (default 1).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
 ) -> None:
-    """Extract articles from any mix of HTML, scraped text, JSON Lines, WARC and RSS/Atom inputs."""
-    settings = load_settings(config, db=db)
+    """Extract and analyse articles from any mix of HTML, scraped text, JSON Lines, WARC and RSS/Atom."""
+    settings = load_settings(config, db=db, workers=workers)
     try:
         store = Store(settings.db)
     except StoreError as exc:
@@ -143,6 +144,36 @@ def show(
     out.print(Text(f"\nremoved ({len(article.removed)} blocks)", style="bold"))
     for block in article.removed:
         out.print(Text(f"- {block.reason}: ", style="dim").append(safe(block.text)))
+    out.print(Text(f"\nmentions ({len(article.mentions)})", style="bold"))
+    for m in article.mentions:
+        line = Text(f"[{m.sentence}] {safe(m.text)!r} {m.label}")
+        if m.actor:
+            line.append(f" -> {safe(m.actor.code)} ({safe(m.actor.name)})")
+        if m.location:
+            place = m.location
+            where = ", ".join(safe(x) for x in (place.name, place.admin1, place.country) if x)
+            coords = f" {place.latitude:.4f},{place.longitude:.4f}" if place.latitude is not None else ""
+            line.append(f" @ {where} [{place.kind}]{coords}")
+        line.append(f"  ({safe(m.via)})", style="dim")
+        out.print(line)
+
+
+@app.command()
+def actors(
+    top: Annotated[int, typer.Option("--top", help="How many actor codes to list.")] = 20,
+    country: Annotated[str | None, typer.Option("--country", help="Only actors of this ISO-3 country.")] = None,
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """The most mentioned actors in the store, by code."""
+    with _open(db, config, read_only=True) as store:
+        rows = store.actor_summary(top=top, country=country)
+    table = Table()
+    for column in ("code", "name", "mentions", "articles"):
+        table.add_column(column)
+    for code, name, mentions, articles_ in rows:
+        table.add_row(Text(safe(code)), Text(safe(name)), str(mentions), str(articles_))
+    out.print(table)
 
 
 @app.command()
@@ -191,5 +222,26 @@ def article_dict(a: Article, full: bool) -> dict[str, Any]:
             warnings=a.warnings,
             paragraphs=a.paragraphs,
             removed=[{"reason": r.reason, "text": r.text} for r in a.removed],
+            mentions=[mention_dict(m) for m in a.mentions],
         )
     return data
+
+
+def mention_dict(m: Mention) -> dict[str, Any]:
+    return {
+        "sentence": m.sentence,
+        "start": m.start,
+        "end": m.end,
+        "text": m.text,
+        "label": m.label,
+        "actor": None if m.actor is None else {
+            "code": m.actor.code, "name": m.actor.name, "kind": m.actor.kind, "country": m.actor.country,
+            "sector": m.actor.sector, "role": m.actor.role,
+        },
+        "place": None if m.location is None else {
+            "name": m.location.name, "kind": m.location.kind, "country": m.location.country,
+            "admin1": m.location.admin1, "latitude": m.location.latitude, "longitude": m.location.longitude,
+            "geonames_id": m.location.geonames_id,
+        },
+        "via": m.via,
+    }  # fmt: skip

@@ -21,6 +21,7 @@ MESSAGES: dict[str, str] = {
     "E016": "unexpected error while extracting: {detail}",
     "E017": "HTML too large to extract: {size:,} bytes of markup without scripts and styles, "
     "over the limit of {limit:,} (setting max_html_bytes)",
+    "E018": "analysis (language, actors, places) failed: {detail}",
 }
 
 

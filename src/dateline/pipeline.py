@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from dateline.analysis import Analyser, AnalysisPool
 from dateline.errors import DatelineError
 from dateline.extract import document_id, extract_article
 from dateline.ingest import read_inputs
@@ -25,8 +26,10 @@ def extract(
     published: str | dt.date | dt.datetime | None = None,
     title: str | None = None,
     settings: Settings | None = None,
+    analyse: bool = True,
 ) -> Article:
-    """Extract a clean Article from a page's HTML or scraped text.
+    """Extract a clean Article from a page's HTML or scraped text, with its actor and place
+    mentions (``analyse=False`` stops after the text and metadata).
 
     Metadata the caller gives (url, published, title) wins over what the page says.
     Raises DatelineError when there is no article text.
@@ -42,7 +45,10 @@ def extract(
         title=title,
         published=published.isoformat() if isinstance(published, dt.date) else published,
     )
-    return extract_article(raw, settings)
+    article = extract_article(raw, settings)
+    if analyse:
+        Analyser(settings).analyse([article])
+    return article
 
 
 @dataclass
@@ -59,8 +65,40 @@ def process(
     store: Store,
     settings: Settings,
     on_failure: Callable[[Failure], None] | None = None,
+    analyse: bool = True,
 ) -> RunSummary:
-    """Read, extract and store every document in the named inputs, one transaction a batch."""
+    """Read, extract, analyse and store every document in the named inputs, one transaction a batch."""
+    pool = AnalysisPool(settings) if analyse else None
+    try:
+        return _process(names, store, settings, on_failure, pool)
+    finally:
+        if pool is not None:
+            pool.close()
+
+
+def _analyse(pool: AnalysisPool, articles: list[Article], fail: Callable[[Failure], None]) -> list[Article]:
+    """Analyse a batch; if the batch fails, analyse one by one so one bad article fails alone."""
+    try:
+        return pool.analyse(articles)
+    except Exception:
+        pass
+    done = []
+    for article in articles:
+        try:
+            done.extend(pool.analyse([article]))
+        except Exception as exc:  # a bug on one article must not stop the batch
+            error = DatelineError("E018", article.source, detail=f"{type(exc).__name__}: {exc}")
+            fail(Failure(article.source, error.code, error.message))
+    return done
+
+
+def _process(
+    names: list[str],
+    store: Store,
+    settings: Settings,
+    on_failure: Callable[[Failure], None] | None,
+    pool: AnalysisPool | None,
+) -> RunSummary:
     summary = RunSummary(run_id=store.start_run(names))
     pending: list[RawDocument] = []
     failures: list[Failure] = []
@@ -86,6 +124,8 @@ def process(
             except Exception as exc:  # a bug on one document must not stop the batch
                 error = DatelineError("E016", raw.source, detail=f"{type(exc).__name__}: {exc}")
                 fail(Failure(raw.source, error.code, error.message))
+        if pool is not None:
+            articles = _analyse(pool, articles, fail)
         new = store.write_batch(articles, failures, summary.run_id)
         summary.stored += new
         summary.already_stored += len(articles) - new

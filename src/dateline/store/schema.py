@@ -62,4 +62,40 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
     ),
 ]
 
+MIGRATIONS.append(
+    (
+        2,
+        "actor and place mentions",
+        [
+            """CREATE TABLE mentions (
+                article_id VARCHAR NOT NULL,
+                sentence INTEGER NOT NULL,
+                start_char INTEGER NOT NULL,
+                end_char INTEGER NOT NULL,
+                text VARCHAR NOT NULL,
+                label VARCHAR NOT NULL,
+                actor_code VARCHAR,
+                actor_name VARCHAR,
+                actor_kind VARCHAR,
+                country VARCHAR,
+                sector VARCHAR,
+                role VARCHAR,
+                tenure_start DATE,
+                tenure_end DATE,
+                place_name VARCHAR,
+                place_kind VARCHAR,
+                place_country VARCHAR,
+                admin1 VARCHAR,
+                latitude DOUBLE,
+                longitude DOUBLE,
+                geonames_id BIGINT,
+                place_source VARCHAR,
+                via VARCHAR,
+                PRIMARY KEY (article_id, start_char, end_char)
+            )""",
+            "ALTER TABLE articles ADD COLUMN analysed BOOLEAN DEFAULT false",
+        ],
+    )
+)
+
 SCHEMA_VERSION = MIGRATIONS[-1][0]

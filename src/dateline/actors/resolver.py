@@ -1,0 +1,365 @@
+"""Find actor mentions in parsed sentences and give each a CAMEO-style code.
+
+Reads: Article.sentences (tokens), Article.published (tenures are checked as of that date) and
+Article.dateline_place (home country for unqualified roles). Fills: Mention records with Actor.
+
+A mention is a run of matched phrases, e.g. [US][Secretary of State][Anthony Blinken],
+[Iraqi][security forces], [the Prime Minister]['s][media office], [his][protection]. Its code:
+- a known person in office on the article's date: that person's code (USAGOV);
+- a known person out of office: country + ELI (a former office-holder is an elite, not the state);
+- otherwise country (from a country name or adjective, an organisation, a possessor, or the
+  dateline) + the sector of the role words (IRQSEC, KENCOP, GBRGOV);
+- an organisation: its code; a country: its ISO-3 code; a seat of government: country + GOV.
+Inside an article: a surname after the full name, "the Prime Minister" for the holder of that role
+(preferring the dateline's country, then the first introduced), and he/she/his/her for the last
+person, its/their for the last country or organisation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from dateline.actors.knowledge import ActorKnowledge, Entry, Person
+from dateline.actors.names import name_key, similar, surname_key
+from dateline.model import Actor, Article, Mention, Sentence, Token, span_text
+
+_JOINERS = {"'s", "’s", "the", "of", "-", "'", "’"}
+_PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+_THING_PRONOUNS = {"its"}
+_FORMER = {"former", "ex", "ex-", "then", "late"}
+_KIND_ORDER = {"person": 0, "org": 1, "metonym": 2, "country": 3, "adjective": 4, "role": 5}
+
+
+@dataclass
+class _Item:
+    start: int  # token index in the sentence
+    end: int
+    kind: str  # person, org, metonym, country, adjective, role, name (unknown PERSON), pron
+    entry: Entry | None = None
+    referent: Actor | None = None  # for pronouns
+
+
+@dataclass
+class _Context:
+    day: dt.date | None
+    home: str | None
+    people: list[tuple[Actor, str]] = field(default_factory=list)  # (actor, surface name) in order
+    roles: list[tuple[Actor, str]] = field(default_factory=list)  # (actor, role words) in order
+    last_person: tuple[int, Actor] | None = None  # (sentence index, actor)
+    last_thing: tuple[int, Actor] | None = None
+
+
+def resolve_actors(article: Article, kb: ActorKnowledge, home: str | None = None) -> list[Mention]:
+    """Actor mentions of an article whose sentences are parsed, in text order."""
+    day = article.published.date if article.published else None
+    ctx = _Context(day=day, home=home or _main_country(article, kb))
+    mentions: list[Mention] = []
+    for sentence in article.sentences:
+        mentions.extend(_resolve_sentence(sentence, kb, ctx))
+    return mentions
+
+
+def _main_country(article: Article, kb: ActorKnowledge) -> str | None:
+    """The country the article names most often, standing in for a missing dateline."""
+    counts: Counter[str] = Counter()
+    for sentence in article.sentences:
+        for item in _find_items(sentence.tokens, kb):
+            if item.kind in ("country", "adjective", "metonym") and item.entry is not None:
+                counts[item.entry.key] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _resolve_sentence(sentence: Sentence, kb: ActorKnowledge, ctx: _Context) -> list[Mention]:
+    tokens = sentence.tokens
+    items = _find_items(tokens, kb)
+    mentions: list[Mention] = []
+    for group in _groups(items, tokens):
+        for item in group:
+            if item.kind == "pron":
+                item.referent = _referent(tokens[item.start].text.lower(), ctx, sentence.index)
+        if all(item.kind == "pron" and item.referent is None for item in group):
+            continue
+        mention = _mention(group, tokens, sentence.index, kb, ctx)
+        if mention is not None:
+            mentions.append(mention)
+            _remember(mention, ctx, sentence.index)
+    _apply_appositions(mentions, tokens, ctx)
+    return mentions
+
+
+def _referent(pronoun: str, ctx: _Context, index: int) -> Actor | None:
+    if pronoun in _PERSON_PRONOUNS and ctx.last_person and index - ctx.last_person[0] <= 2:
+        return ctx.last_person[1]
+    if pronoun in _THING_PRONOUNS and ctx.last_thing and index - ctx.last_thing[0] <= 1:
+        return ctx.last_thing[1]
+    return None
+
+
+def _find_items(tokens: list[Token], kb: ActorKnowledge) -> list[_Item]:
+    words = [t.text for t in tokens]
+    items: list[_Item] = []
+    i = 0
+    while i < len(words):
+        end, entries = kb.index.longest(words, i)
+        entries = [e for e in entries if _plausible(e, tokens, i, end)]
+        if entries:
+            entry = min(entries, key=lambda e: _KIND_ORDER[e.kind])
+            items.append(_Item(i, end, entry.kind, entry))
+            i = end
+            continue
+        low = words[i].lower()
+        if tokens[i].ent == "PERSON" and tokens[i].ent_start:
+            j = i + 1
+            while j < len(tokens) and tokens[j].ent == "PERSON" and not tokens[j].ent_start:
+                j += 1
+            items.append(_Item(i, j, "name"))
+            i = j
+            continue
+        if (low in _PERSON_PRONOUNS or low in _THING_PRONOUNS) and tokens[i].pos == "PRON":
+            items.append(_Item(i, i + 1, "pron"))
+        i += 1
+    return items
+
+
+_LOCATIVE = {"in", "at", "near", "inside", "outside", "around", "across", "within", "into", "throughout"}
+
+
+def _plausible(entry: Entry, tokens: list[Token], start: int, end: int) -> bool:
+    """Drop matches that are not actor mentions in this context."""
+    span = tokens[start:end]
+    last = span[-1]
+    proper = entry.kind in ("person", "org", "country", "metonym", "adjective")
+    if proper and not any(t.text[:1].isupper() for t in span):
+        return False  # names written in lower case are ordinary words ("us", "who", "china")
+    if entry.kind == "role":
+        # A role word is an actor as a noun heading its own phrase, not as a modifier
+        # ("terrorist attack", "official account") or an adjective.
+        if last.pos not in ("NOUN", "PROPN"):
+            return False
+        head = tokens[last.head] if 0 <= last.head < len(tokens) else last
+        if last.dep in ("compound", "amod") and head.i >= end and head.pos == "NOUN" and head.ent == "":
+            return False
+    if entry.kind == "metonym":
+        # "in Baghdad" (or "in the Green Zone, Baghdad") is a place; "Baghdad said" is the government.
+        token, steps = last, 0
+        while token.dep in ("appos", "conj", "compound") and steps < 4 and 0 <= token.head < len(tokens):
+            token, steps = tokens[token.head], steps + 1
+        head = tokens[token.head] if 0 <= token.head < len(tokens) else token
+        if token.dep == "pobj" and head.text.lower() in _LOCATIVE:
+            return False
+    return True
+
+
+def _groups(items: list[_Item], tokens: list[Token]) -> list[list[_Item]]:
+    groups: list[list[_Item]] = []
+    for item in items:
+        if groups and _joins(groups[-1], item, tokens):
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    return groups
+
+
+def _joins(group: list[_Item], item: _Item, tokens: list[Token]) -> bool:
+    last = group[-1]
+    between = [t.text.lower() for t in tokens[last.end : item.start]]
+    if any(word not in _JOINERS for word in between):
+        return False
+    kinds = {g.kind for g in group}
+    if item.kind in ("person", "name") and kinds & {"person", "name"}:
+        return False
+    if item.kind == "pron" or (last.kind == "pron" and item.kind != "role"):
+        return False
+    if item.kind in ("country", "metonym") and kinds & {"country", "metonym", "org"} and "of" not in between:
+        return False
+    return not (item.kind == "org" and kinds & {"org", "person", "name"})
+
+
+def _mention(group: list[_Item], tokens: list[Token], index: int, kb: ActorKnowledge, ctx: _Context) -> Mention | None:
+    first, last = tokens[group[0].start], tokens[group[-1].end - 1]
+    text_tokens = tokens[group[0].start : group[-1].end]
+    surface = span_text(text_tokens)
+    kinds = [g.kind for g in group]
+    former = group[0].start > 0 and tokens[group[0].start - 1].text.lower() in _FORMER
+    roles = [g for g in group if g.kind == "role"]
+    role = roles[-1] if roles else None
+    role_words = " ".join(t.text for t in tokens[role.start : role.end]) if role else None
+    country = _country(group, kb)
+    label = "PERSON" if {"person", "name"} & set(kinds) else "ORG" if role or "org" in kinds else "GPE"
+    via = ""
+    actor: Actor | None = None
+
+    person_item = next((g for g in group if g.kind in ("person", "name")), None)
+    if person_item is not None:
+        name = span_text(tokens[person_item.start : person_item.end])
+        person, via = _find_person(person_item, name, country, kb, ctx)
+        if person is not None and not former and person.in_office(ctx.day):
+            actor = _person_actor(person, kb)
+        elif person is not None:
+            actor = Actor(code=f"{person.country or ''}ELI", name=person.name, kind="person",
+                          country=person.country, sector="ELI", role=f"former {person.office}")
+            via = f"{via}, out of office"
+        elif role is not None:
+            country = country or ctx.home
+            sector = "ELI" if former else role.entry.key
+            actor = Actor(code=f"{country or ''}{sector}", name=name, kind="person", country=country,
+                          sector=sector, role=role_words)
+            via = "title"
+        else:
+            surname = _surname_coref(name, ctx)
+            if surname is not None:
+                actor, via = surname, "surname"
+            else:
+                return Mention(index, first.start, last.end, surface, "PERSON", None, via="unknown person")
+    elif "org" in kinds:
+        org = kb.organisations[next(g for g in group if g.kind == "org").entry.key]
+        actor = Actor(code=org.code, name=org.name, kind="group" if org.kind == "armed_group" else "organisation",
+                      country=org.country, sector=kb.sector_of(org.code), role=role_words)
+        via = "organisation"
+    elif role is not None:
+        sector = "ELI" if former else role.entry.key
+        pron = next((g for g in group if g.kind == "pron"), None)
+        if pron is not None and pron.referent is not None:
+            country = country or pron.referent.country
+            via = "possessor"
+        if country is None:
+            earlier = _role_coref(role_words or "", ctx)
+            if earlier is not None:
+                return Mention(index, first.start, last.end, surface, label, earlier, via="role")
+            country, via = ctx.home, "role, dateline country"
+        else:
+            via = via or "role"
+        actor = Actor(code=f"{country or ''}{sector}", name=surface, kind="sector", country=country,
+                      sector=sector, role=role_words)
+    elif "metonym" in kinds and country:
+        actor = Actor(code=f"{country}GOV", name=kb.countries[country].name, kind="government",
+                      country=country, sector="GOV", role=surface)
+        via = "seat of government"
+    elif country:
+        actor = Actor(code=country, name=kb.countries[country].name, kind="state", country=country)
+        via = "country"
+        label = "NORP" if kinds == ["adjective"] else "GPE"
+    elif "pron" in kinds:
+        referent = group[0].referent
+        return Mention(index, first.start, last.end, surface, "PRON", referent, via="pronoun")
+    if actor is None:
+        return None
+    return Mention(index, first.start, last.end, surface, label, actor, via=via)
+
+
+def _country(group: list[_Item], kb: ActorKnowledge) -> str | None:
+    for item in group:
+        if item.kind in ("country", "adjective", "metonym") and item.entry:
+            return item.entry.key
+    for item in group:
+        if item.kind == "org" and item.entry:
+            org = kb.organisations.get(item.entry.key)
+            if org and org.country:
+                return org.country
+    return None
+
+
+def _person_actor(person: Person, kb: ActorKnowledge) -> Actor:
+    return Actor(code=person.code, name=person.name, kind="person", country=person.country,
+                 sector=kb.sector_of(person.code), role=person.office,
+                 tenure_start=person.start, tenure_end=person.end)
+
+
+def _find_person(item: _Item, name: str, country: str | None, kb: ActorKnowledge,
+                 ctx: _Context) -> tuple[Person | None, str]:
+    """A known person by exact alias, then by surname key and fuzzy full name; in office first."""
+    if item.kind == "person" and item.entry is not None:
+        rows = kb.people_by_key.get(name_key(item.entry.text), [])
+        if rows:
+            return _best_row(rows, ctx.day), "name"
+    earlier = _surname_coref(name, ctx)
+    if earlier is not None and earlier.kind == "person":
+        rows = [p for p in kb.people if p.name == earlier.name]
+        if rows:
+            return _best_row(rows, ctx.day), "surname"
+    key = surname_key(name)
+    candidates = kb.people_by_surname.get(key, []) if key else []
+    if country:
+        candidates = [p for p in candidates if p.country == country] or candidates
+    scored = {}
+    words = name.split()
+    for person in candidates:
+        score = similar(name, person.name) if len(words) > 1 else 100.0
+        if score >= 80:
+            scored.setdefault(person.name, []).append(person)
+    if len(scored) == 1:
+        rows = next(iter(scored.values()))
+        return _best_row(rows, ctx.day), "fuzzy" if len(words) > 1 else "surname, known person"
+    in_office = {n: rows for n, rows in scored.items() if any(r.in_office(ctx.day) for r in rows)}
+    if len(in_office) == 1:
+        rows = next(iter(in_office.values()))
+        return _best_row(rows, ctx.day), "fuzzy, the one in office"
+    return None, ""
+
+
+def _best_row(rows: list[Person], day: dt.date | None) -> Person:
+    current = [p for p in rows if p.in_office(day)]
+    if current:
+        return current[0]
+    return max(rows, key=lambda p: p.end or dt.date.max)
+
+
+def _surname_coref(name: str, ctx: _Context) -> Actor | None:
+    key = surname_key(name)
+    if not key:
+        return None
+    for actor, surface in reversed(ctx.people):
+        if surname_key(surface) == key or surname_key(actor.name) == key:
+            return actor
+    return None
+
+
+def _role_coref(role_words: str, ctx: _Context) -> Actor | None:
+    wanted = role_words.lower()
+    matches = [actor for actor, words in ctx.roles if words == wanted]
+    if not matches:
+        return None
+    home = [a for a in matches if a.country == ctx.home]
+    return (home or matches)[0]
+
+
+def _remember(mention: Mention, ctx: _Context, index: int) -> None:
+    actor = mention.actor
+    if actor is None or mention.label == "PRON":
+        return
+    if actor.kind == "person":
+        ctx.people.append((actor, mention.text))
+        ctx.last_person = (index, actor)
+        if actor.role:
+            ctx.roles.append((actor, actor.role.lower()))
+        words = mention.text.lower()
+        for role in _role_words_in(words):
+            ctx.roles.append((actor, role))
+    else:
+        ctx.last_thing = (index, actor)
+
+
+def _role_words_in(text: str) -> list[str]:
+    """Common role titles a mention carries, for later "the Prime Minister" style references."""
+    found = []
+    for role in ("prime minister", "president", "foreign minister", "secretary of state", "king",
+                 "chancellor", "defence minister", "defense minister", "secretary-general", "emir"):
+        if role in text:
+            found.append(role)
+    return found
+
+
+def _apply_appositions(mentions: list[Mention], tokens: list[Token], ctx: _Context) -> None:
+    """"Blinken, the US secretary of state," gives the unknown person the title's code."""
+    for before, after in pairwise(mentions):
+        if before.label != "PERSON" or before.actor is not None or after.actor is None:
+            continue
+        gap = [t.text for t in tokens if before.end <= t.start < after.start]
+        if gap and gap[0] == "," and set(gap[1:]) <= {"the", "a", "an"} and after.actor.sector:
+            before.actor = Actor(code=after.actor.code, name=before.text, kind="person",
+                                 country=after.actor.country, sector=after.actor.sector, role=after.actor.role)
+            before.via = "apposition"
+            ctx.people.append((before.actor, before.text))

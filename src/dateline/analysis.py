@@ -1,0 +1,133 @@
+"""Analyse articles: the nlp, actors and geo stages composed, with their resources loaded once
+per process, and a pool of worker processes for ``--workers N``.
+
+Fills: Article.sentences and Article.mentions. Needs: Article (from extract).
+Worker processes return articles without their tokens (the store keeps mentions, not parses).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import Counter
+from functools import cache
+
+from dateline.actors.knowledge import ActorKnowledge, load_knowledge
+from dateline.actors.resolver import resolve_actors
+from dateline.geo.gazetteer import Gazetteer, load_gazetteer
+from dateline.geo.geocoder import find_places, places_index, resolve_place
+from dateline.model import Article, Mention
+from dateline.nlp import load_pipeline, parse_articles, tokenizer_for
+from dateline.settings import Settings
+
+
+class Analyser:
+    """The loaded resources of the analysis stages (read-only, one per process)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.nlp = load_pipeline(settings.spacy_model)
+        tokenize = tokenizer_for(settings.spacy_model)
+        self.knowledge: ActorKnowledge = _knowledge(settings.spacy_model, tokenize)
+        self.gazetteer: Gazetteer = load_gazetteer(settings.gazetteer_min_population)
+        self.places = _places(settings.spacy_model, tokenize)
+
+    def home_country(self, article: Article) -> str | None:
+        if not article.dateline_place:
+            return None
+        capital = self.knowledge.country_by_capital.get(article.dateline_place.lower())
+        if capital:
+            return capital
+        location = resolve_place(article.dateline_place, self.gazetteer)
+        return location.country if location else None
+
+    def analyse(self, articles: list[Article]) -> list[Article]:
+        parse_articles(articles, self.nlp, self.settings.nlp_batch_size)
+        for article in articles:
+            home = self.home_country(article)
+            actors = resolve_actors(article, self.knowledge, home)
+            countries = Counter(m.actor.country for m in actors if m.actor and m.actor.country)
+            places = find_places(article, self.gazetteer, self.places, countries, home)
+            article.mentions = merge_mentions(actors, places)
+            article.analysed = True
+        return articles
+
+
+@cache
+def _knowledge(model: str, tokenize) -> ActorKnowledge:
+    return load_knowledge(tokenize)
+
+
+@cache
+def _places(model: str, tokenize):
+    return places_index(tokenize)
+
+
+def merge_mentions(actors: list[Mention], places: list[Mention]) -> list[Mention]:
+    """One list in text order: a place with the span of an actor mention is attached to it; a place
+    inside a person or organisation phrase ("US" in "US Secretary of State") is not a place."""
+    by_span = {(m.start, m.end): m for m in actors}
+    merged = list(actors)
+    for place in places:
+        same = by_span.get((place.start, place.end))
+        if same is not None:
+            same.location = place.location
+            continue
+        if any(m.start <= place.start and place.end <= m.end and m.label in ("PERSON", "ORG") for m in actors):
+            continue
+        merged.append(place)
+    return sorted(merged, key=lambda m: (m.start, m.end))
+
+
+# -- worker pool -------------------------------------------------------------------------
+
+_WORKER: Analyser | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _WORKER
+    _WORKER = Analyser(settings)
+
+
+def _work(articles: list[Article]) -> list[Article]:
+    assert _WORKER is not None
+    done = _WORKER.analyse(articles)
+    for article in done:
+        article.sentences = []  # the parse stays in the worker; mentions carry what is kept
+    return done
+
+
+class AnalysisPool:
+    """Analyse batches in this process (workers=1) or in a pool of worker processes."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.pool = None
+        self.local: Analyser | None = None
+        if settings.workers > 1:
+            context = multiprocessing.get_context("spawn")
+            self.pool = context.Pool(settings.workers, initializer=_init_worker, initargs=(settings,))
+        else:
+            self.local = Analyser(settings)
+
+    def analyse(self, articles: list[Article]) -> list[Article]:
+        if not articles:
+            return []
+        if self.pool is None:
+            assert self.local is not None
+            return self.local.analyse(articles)
+        size = max(1, -(-len(articles) // self.settings.workers))
+        chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
+        return [a for chunk in self.pool.map(_work, chunks) for a in chunk]
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+            self.pool.join()
+
+    def __enter__(self) -> AnalysisPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None and exc[0] is not None:
+            self.pool.terminate()
+        self.close()

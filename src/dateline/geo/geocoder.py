@@ -1,0 +1,142 @@
+"""Find the places an article names and resolve each to one gazetteer entry, using context.
+
+Reads: Article.sentences (entity labels), Article.dateline_place, and the actor mentions' countries.
+Fills: Mention records with a Location (merged into the actor mention with the same span, if any).
+
+A name with several entries (Tripoli, Georgia, Hyderabad, Paris) is decided by score: how likely the
+name means each entry by itself (population, a country or a notable place over a small town), plus
+the dateline's country, the countries of the article's actors, the countries the article's other
+places can be in, and an explicit qualifier ("Paris, Texas").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from dateline.actors.knowledge import Entry, PhraseIndex
+from dateline.geo.gazetteer import Gazetteer, Place
+from dateline.model import Article, Location, Mention, Token, span_text
+from dateline.resources import read_table
+
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+DATELINE_WEIGHT = 3.0
+ACTOR_WEIGHT = 1.0
+COOCCURRENCE_WEIGHT = 2.0
+QUALIFIER_WEIGHT = 10.0
+
+
+@dataclass
+class _Found:
+    sentence: int
+    start_tok: int
+    end_tok: int
+    start: int
+    end: int
+    text: str
+    candidates: list[Place]
+    qualifier: list[Place]
+
+
+def places_index(tokenize) -> PhraseIndex:
+    """Phrase index of our notable places (data/places.tsv) that NER may not label."""
+    index = PhraseIndex()
+    for row in read_table("places.tsv"):
+        for name in [row["name"], *(n for n in (row.get("aliases") or "").split("|") if n)]:
+            if name[:1].isupper():
+                tokens = tokenize(name)
+                index.add(tokens, Entry("place", row["name"], " ".join(tokens)), False)
+    return index
+
+
+def resolve_place(name: str, gazetteer: Gazetteer, countries: Counter | None = None,
+                  home: str | None = None) -> Location | None:
+    """One place name, with optional context: countries seen in the text and a home country."""
+    candidates = gazetteer.candidates(name)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda p: _score(p, home, countries or Counter(), Counter(), [])).location
+
+
+def find_places(article: Article, gazetteer: Gazetteer, index: PhraseIndex,
+                actor_countries: Counter, home: str | None) -> list[Mention]:
+    found: list[_Found] = []
+    for sentence in article.sentences:
+        found.extend(_spans(sentence.index, sentence.tokens, gazetteer, index))
+    # Countries each other mention could be in, shared out among its candidates.
+    possible: list[set[str]] = [{c.location.country for c in f.candidates if c.location.country} for f in found]
+    mentions: list[Mention] = []
+    for n, item in enumerate(found):
+        others: Counter = Counter()
+        for m, countries in enumerate(possible):
+            if m != n and countries and found[m].text != item.text:
+                for country in countries:
+                    others[country] += 1 / len(countries)
+        best = max(item.candidates, key=lambda p: _score(p, home, actor_countries, others, item.qualifier))
+        mentions.append(Mention(item.sentence, item.start, item.end, item.text,
+                                _label(best.location), actor=None, location=best.location, via="gazetteer"))
+    return mentions
+
+
+def _label(location: Location) -> str:
+    return "GPE" if location.kind in ("country", "admin1", "city") else "LOC"
+
+
+def _score(place: Place, home: str | None, actors: Counter, others: Counter, qualifier: list[Place]) -> float:
+    country = place.location.country
+    score = place.prior
+    if home and country == home:
+        score += DATELINE_WEIGHT
+    if country:
+        score += ACTOR_WEIGHT * min(actors.get(country, 0), 3)
+        score += COOCCURRENCE_WEIGHT * min(others.get(country, 0.0), 3.0)
+    if qualifier and any(_contains(q.location, place.location) for q in qualifier):
+        score += QUALIFIER_WEIGHT
+    return score
+
+
+def _contains(outer: Location, inner: Location) -> bool:
+    if outer.kind == "country":
+        return inner.country == outer.country and inner.kind != "country"
+    if outer.kind == "admin1":
+        return inner.admin1 == outer.name and inner.country == outer.country
+    return False
+
+
+def _spans(index_no: int, tokens: list[Token], gazetteer: Gazetteer, index: PhraseIndex) -> list[_Found]:
+    words = [t.text for t in tokens]
+    found: list[_Found] = []
+    i = 0
+    while i < len(tokens):
+        end, entries = index.longest(words, i)
+        if not entries and tokens[i].ent in _PLACE_LABELS and tokens[i].ent_start:
+            end = i + 1
+            while end < len(tokens) and tokens[end].ent == tokens[i].ent and not tokens[end].ent_start:
+                end += 1
+        elif not entries:
+            i += 1
+            continue
+        span = tokens[i:end]
+        while span and span[0].text.lower() == "the":
+            span = span[1:]
+        text = span_text(span)
+        candidates = gazetteer.candidates(text) if span else []
+        if candidates:
+            found.append(_Found(index_no, i, end, span[0].start, span[-1].end, text, candidates,
+                                _qualifier(tokens, end, gazetteer)))
+        i = max(end, i + 1)
+    return found
+
+
+def _qualifier(tokens: list[Token], end: int, gazetteer: Gazetteer) -> list[Place]:
+    """Entries named right after a comma: "Paris, Texas", "Hyderabad, Pakistan"."""
+    if end + 1 < len(tokens) and tokens[end].text == ",":
+        words = []
+        for token in tokens[end + 1 : end + 4]:
+            if not token.text[:1].isupper():
+                break
+            words.append(token.text)
+            places = [p for p in gazetteer.candidates(" ".join(words)) if p.location.kind in ("country", "admin1")]
+            if places:
+                return places
+    return []
