@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import Counter
+from dataclasses import replace
 from functools import cache
 
 from dateline.actors.knowledge import ActorKnowledge, load_knowledge
@@ -45,7 +46,11 @@ class Analyser:
         for article in articles:
             home = self.home_country(article)
             actors = resolve_actors(article, self.knowledge, home)
-            countries = Counter(m.actor.country for m in actors if m.actor and m.actor.country)
+            # Context for places: actors named as such, not countries the places themselves are.
+            countries = Counter(
+                m.actor.country for m in actors
+                if m.actor and m.actor.country and m.actor.kind != "state" and "dateline" not in m.via
+            )
             places = find_places(article, self.gazetteer, self.places, countries, home)
             article.mentions = merge_mentions(actors, places)
             article.analysed = True
@@ -64,15 +69,21 @@ def _places(model: str, tokenize):
 
 def merge_mentions(actors: list[Mention], places: list[Mention]) -> list[Mention]:
     """One list in text order: a place with the span of an actor mention is attached to it; a place
-    inside a person or organisation phrase ("US" in "US Secretary of State") is not a place."""
+    inside a person's title ("US" in "US Secretary of State Antony Blinken") is not a place; a place
+    inside an organisation ("Georgia" in "Georgia's parliament") stays a mention of its own."""
     by_span = {(m.start, m.end): m for m in actors}
     merged = list(actors)
     for place in places:
         same = by_span.get((place.start, place.end))
         if same is not None:
             same.location = place.location
+            if same.actor and same.actor.kind == "state" and place.location and place.location.kind != "country":
+                # "Georgia" the US state, not the country: the state's country is the actor.
+                same.actor = replace(same.actor, code=place.location.country or "", country=place.location.country,
+                                     name=place.location.name)
+                same.via = "place"
             continue
-        if any(m.start <= place.start and place.end <= m.end and m.label in ("PERSON", "ORG") for m in actors):
+        if any(m.start <= place.start and place.end <= m.end and m.label == "PERSON" for m in actors):
             continue
         merged.append(place)
     return sorted(merged, key=lambda m: (m.start, m.end))

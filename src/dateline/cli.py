@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import re
 import sys
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -174,6 +175,45 @@ def actors(
     for code, name, mentions, articles_ in rows:
         table.add_row(Text(safe(code)), Text(safe(name)), str(mentions), str(articles_))
     out.print(table)
+
+
+@app.command(name="eval")
+def evaluate(
+    what: Annotated[str, typer.Argument(help="'actors' (actor codes and places)")],
+    gold: Annotated[
+        list[Path] | None, typer.Option("--gold", help="Gold JSONL with actor spans (default: eventgold plover_gsr).")
+    ] = None,
+    places: Annotated[Path, typer.Option("--places", help="Gold place names in context.")] = Path(
+        "evalsets/places.jsonl"
+    ),
+    misses: Annotated[int, typer.Option("--misses", help="Also print this many errors.")] = 0,
+    config: ConfigOption = None,
+) -> None:
+    """Print accuracy figures against gold files."""
+    if what != "actors":
+        err.print(Text(f"error: unknown evaluation {safe(what)!r}; try 'dateline eval actors'"))
+        raise typer.Exit(2)
+    from dateline.analysis import Analyser
+    from dateline.eval.actors import score_actors
+    from dateline.eval.places import score_places
+
+    analyser = Analyser(load_settings(config))
+    for path in gold or [Path("../shared/data/eventgold/plover_gsr.jsonl")]:
+        if not path.exists():
+            err.print(Text(f"error: {safe(path)}: no such gold file (give one with --gold)"))
+            raise typer.Exit(2)
+        score = score_actors(path, analyser)
+        out.print(Text(score.line(path.stem)))
+        for span, want, got, sentence in score.misses[:misses]:
+            out.print(Text(f"  {safe(span)!r}: gold {want}, ours {got or '-'} | {safe(sentence)[:100]}"))
+    if places.exists():
+        place_score = score_places(places, analyser)
+        for line in place_score.lines():
+            out.print(Text(line))
+        for name, want, got, row in place_score.misses[:misses]:
+            out.print(Text(f"  {row} {safe(name)!r}: gold {want}, ours {safe(got)}"))
+    else:
+        err.print(Text(f"note: {safe(places)} not found; place accuracy skipped"))
 
 
 @app.command()

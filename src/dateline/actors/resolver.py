@@ -40,6 +40,7 @@ class _Item:
     kind: str  # person, org, metonym, country, adjective, role, name (unknown PERSON), pron
     entry: Entry | None = None
     referent: Actor | None = None  # for pronouns
+    shared: bool = False  # a role borrowed from a coordinated phrase, outside this mention's span
 
 
 @dataclass
@@ -76,7 +77,9 @@ def _resolve_sentence(sentence: Sentence, kb: ActorKnowledge, ctx: _Context) -> 
     tokens = sentence.tokens
     items = _find_items(tokens, kb)
     mentions: list[Mention] = []
-    for group in _groups(items, tokens):
+    groups = _groups(items, tokens)
+    _share_roles(groups, tokens)
+    for group in groups:
         for item in group:
             if item.kind == "pron":
                 item.referent = _referent(tokens[item.start].text.lower(), ctx, sentence.index)
@@ -124,7 +127,7 @@ def _find_items(tokens: list[Token], kb: ActorKnowledge) -> list[_Item]:
     return items
 
 
-_LOCATIVE = {"in", "at", "near", "inside", "outside", "around", "across", "within", "into", "throughout"}
+_LOCATIVE = {"in", "at", "near", "inside", "outside", "around", "across", "within", "into", "throughout", "through"}
 
 
 def _plausible(entry: Entry, tokens: list[Token], start: int, end: int) -> bool:
@@ -163,6 +166,17 @@ def _groups(items: list[_Item], tokens: list[Token]) -> list[list[_Item]]:
     return groups
 
 
+def _share_roles(groups: list[list[_Item]], tokens: list[Token]) -> None:
+    """"US and British forces": a lone country joined by "and" to a country-and-role phrase
+    takes the same role (both are forces)."""
+    for lone, full in pairwise(groups):
+        if len(lone) != 1 or lone[0].kind not in ("country", "adjective") or len(full) < 2:
+            continue
+        between = [t.text.lower() for t in tokens[lone[0].end : full[0].start]]
+        if between in (["and"], [","], ["or"]) and full[0].kind in ("country", "adjective") and full[-1].kind == "role":
+            lone.append(_Item(full[-1].start, full[-1].end, "role", full[-1].entry, shared=True))
+
+
 def _joins(group: list[_Item], item: _Item, tokens: list[Token]) -> bool:
     last = group[-1]
     between = [t.text.lower() for t in tokens[last.end : item.start]]
@@ -179,11 +193,12 @@ def _joins(group: list[_Item], item: _Item, tokens: list[Token]) -> bool:
 
 
 def _mention(group: list[_Item], tokens: list[Token], index: int, kb: ActorKnowledge, ctx: _Context) -> Mention | None:
-    first, last = tokens[group[0].start], tokens[group[-1].end - 1]
-    text_tokens = tokens[group[0].start : group[-1].end]
+    own = [g for g in group if not g.shared]
+    first, last = tokens[own[0].start], tokens[own[-1].end - 1]
+    text_tokens = tokens[own[0].start : own[-1].end]
     surface = span_text(text_tokens)
     kinds = [g.kind for g in group]
-    former = group[0].start > 0 and tokens[group[0].start - 1].text.lower() in _FORMER
+    former = own[0].start > 0 and tokens[own[0].start - 1].text.lower() in _FORMER
     roles = [g for g in group if g.kind == "role"]
     role = roles[-1] if roles else None
     role_words = " ".join(t.text for t in tokens[role.start : role.end]) if role else None

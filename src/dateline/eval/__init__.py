@@ -1,0 +1,1 @@
+"""Scoring against gold files: actor codes and places (actors.py, places.py)."""

@@ -1,0 +1,110 @@
+"""Actor-code accuracy on gold sets that mark actor spans and codes (plover_gsr in eventgold).
+
+Each gold source or target with its text span is looked up among the mentions dateline finds in
+the sentence (the mention overlapping the span most); the full code is right when our code starts
+with the gold code (gold codes are often coarser: IGO for IGOUNO; markers such as *** or lower-case
+ethnic tags are dropped, and older CAMEO country codes such as JAP are read as ISO's JPN), and the
+country when the first three letters agree.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dateline.analysis import Analyser
+from dateline.model import Article, Mention
+
+
+@dataclass
+class ActorScore:
+    total: int = 0
+    found: int = 0  # a coded mention overlaps the gold span
+    full: int = 0
+    country: int = 0
+    misses: list[tuple[str, str, str, str]] = field(default_factory=list)  # (span, gold, ours, sentence)
+
+    def line(self, name: str) -> str:
+        if not self.total:
+            return f"{name}: no gold actor spans"
+        return (
+            f"{name}: {self.total} actor spans; coded {self.found / self.total:.1%}; "
+            f"full code {self.full / self.total:.1%}; country {self.country / self.total:.1%}"
+        )
+
+
+# Country codes of older CAMEO dictionaries that differ from ISO 3166-1 alpha-3.
+LEGACY_COUNTRIES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "ROM": "ROU", "ZAR": "COD", "TMP": "TLS"}
+
+
+def normalise_gold(code: str) -> str:
+    code = re.sub(r"[^A-Z]", "", code)[:6]
+    return LEGACY_COUNTRIES.get(code[:3], code[:3]) + code[3:]
+
+
+def gold_spans(records: Iterable[dict]) -> Iterable[tuple[dict, str, str]]:
+    """(record, span text, gold code) for every gold actor with a span."""
+    for record in records:
+        for event in record.get("events", []):
+            for role in ("source", "target"):
+                code, text = event.get(role), event.get(f"{role}_text")
+                if code and text and normalise_gold(code):
+                    yield record, text, normalise_gold(code)
+
+
+def score_actors(path: Path, analyser: Analyser, limit: int | None = None) -> ActorScore:
+    records = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()][:limit]
+    articles: dict[str, Article] = {}
+    for record in records:
+        article = Article(id=record["id"], source=record["id"], format="gold", paragraphs=[record["text"]])
+        if record.get("date"):
+            from dateline.extract.dates import parse_given
+
+            article.published = parse_given(record["date"])
+        articles[record["id"]] = article
+    analyser.analyse(list(articles.values()))
+    score = ActorScore()
+    for record, span, gold in gold_spans(records):
+        score.total += 1
+        article = articles[record["id"]]
+        ours = actor_code(best_mention(article, span))
+        if ours:
+            score.found += 1
+        if ours.startswith(gold):
+            score.full += 1
+        if ours[:3] == gold[:3]:
+            score.country += 1
+        elif len(score.misses) < 1000:
+            score.misses.append((span, gold, ours, record["text"]))
+    return score
+
+
+def actor_code(mention: Mention | None) -> str:
+    """Our code for a mention; a place standing as an actor ("aid flown into Kabul") counts as its
+    country, as the gold sets code it."""
+    if mention is None:
+        return ""
+    if mention.actor is not None:
+        return mention.actor.code
+    return mention.location.country or "" if mention.location is not None else ""
+
+
+def best_mention(article: Article, span: str) -> Mention | None:
+    """The coded mention (actor or place) overlapping the gold span most (its first occurrence)."""
+    start = article.text.find(span)
+    if start < 0:
+        start = article.text.lower().find(span.lower())
+    if start < 0:
+        return None
+    end = start + len(span)
+    best, overlap = None, 0
+    for mention in article.mentions:
+        if mention.actor is None and mention.location is None:
+            continue
+        shared = min(end, mention.end) - max(start, mention.start)
+        if shared > overlap:
+            best, overlap = mention, shared
+    return best
