@@ -26,10 +26,11 @@ class Analyser:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        # The gazetteer first: the memory its loading briefly needs is then reused by spaCy.
+        self.gazetteer: Gazetteer = load_gazetteer(settings.gazetteer_min_population)
         self.nlp = load_pipeline(settings.spacy_model)
         tokenize = tokenizer_for(settings.spacy_model)
         self.knowledge: ActorKnowledge = _knowledge(settings.spacy_model, tokenize)
-        self.gazetteer: Gazetteer = load_gazetteer(settings.gazetteer_min_population)
         self.places = _places(settings.spacy_model, tokenize)
 
     def home_country(self, article: Article) -> str | None:

@@ -32,7 +32,7 @@ SETTINGS: dict[str, tuple[type, Any, str]] = {
         "Installed spaCy pipeline package used for sentences, entities and the parse.",
     ),
     "workers": (int, 1, "Processes that analyse articles (language, actors, places) in parallel."),
-    "nlp_batch_size": (int, 32, "Texts per spaCy nlp.pipe batch."),
+    "nlp_batch_size": (int, 16, "Texts per spaCy nlp.pipe batch (smaller uses less memory)."),
     "gazetteer_min_population": (
         int,
         15000,

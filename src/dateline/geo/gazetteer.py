@@ -19,6 +19,7 @@ from dateline.model import Location
 from dateline.resources import read_table
 
 ALTERNATE_NAME_PENALTY = 2.5
+ALTERNATE_NAMES_FROM = 50_000  # other spellings are kept for cities this large (memory)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,10 +75,11 @@ def load_gazetteer(min_population: int = 15000) -> Gazetteer:
         prior = math.log10(max(population, 10))
         add(city["name"], Place(location, population, prior))
         # Other names count for less: "Victoria" is an old name of Hong Kong, not what news means.
-        alternate = Place(location, population, prior - ALTERNATE_NAME_PENALTY)
-        for alt in city.get("alternatenames") or []:
-            if alt.isascii() and alt[:1].isupper():
-                add(alt, alternate)
+        if population >= ALTERNATE_NAMES_FROM:
+            alternate = Place(location, population, prior - ALTERNATE_NAME_PENALTY)
+            for alt in city.get("alternatenames") or []:
+                if alt.isascii() and alt[:1].isupper():
+                    add(alt, alternate)
         capital_coords.setdefault((city["countrycode"], fold(city["name"])), (
             location.latitude or 0.0, location.longitude or 0.0, population))
     for state in gc.get_us_states().values():
