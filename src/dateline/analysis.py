@@ -1,7 +1,7 @@
-"""Analyse articles: the nlp, actors and geo stages composed, with their resources loaded once
+"""Analyse articles: the nlp, actors, geo and events stages composed, with their resources loaded once
 per process, and a pool of worker processes for ``--workers N``.
 
-Fills: Article.sentences and Article.mentions. Needs: Article (from extract).
+Fills: Article.sentences, Article.mentions and Article.events. Needs: Article (from extract).
 Worker processes return articles without their tokens (the store keeps mentions, not parses).
 """
 
@@ -14,9 +14,10 @@ from functools import cache
 
 from dateline.actors.knowledge import ActorKnowledge, load_knowledge
 from dateline.actors.resolver import resolve_actors
+from dateline.events import Lexicon, code_events, load_lexicon
 from dateline.geo.gazetteer import Gazetteer, load_gazetteer
 from dateline.geo.geocoder import find_places, places_index, resolve_place
-from dateline.model import Article, Mention
+from dateline.model import Article, Location, Mention
 from dateline.nlp import load_pipeline, parse_articles, tokenizer_for
 from dateline.settings import Settings
 
@@ -32,6 +33,7 @@ class Analyser:
         tokenize = tokenizer_for(settings.spacy_model)
         self.knowledge: ActorKnowledge = _knowledge(settings.spacy_model, tokenize)
         self.places = _places(settings.spacy_model, tokenize)
+        self.lexicon: Lexicon = _lexicon(tuple(settings.lexicon_paths))
 
     def home_country(self, article: Article) -> str | None:
         if not article.dateline_place:
@@ -41,6 +43,12 @@ class Analyser:
             return capital
         location = resolve_place(article.dateline_place, self.gazetteer)
         return location.country if location else None
+
+    def country_location(self, iso3: str) -> Location | None:
+        country = self.knowledge.countries.get(iso3)
+        if country is None:
+            return None
+        return next((p.location for p in self.gazetteer.candidates(country.name) if p.location.kind == "country"), None)
 
     def analyse(self, articles: list[Article]) -> list[Article]:
         parse_articles(articles, self.nlp, self.settings.nlp_batch_size)
@@ -54,6 +62,7 @@ class Analyser:
             )
             places = find_places(article, self.gazetteer, self.places, countries, home)
             article.mentions = merge_mentions(actors, places)
+            article.events = code_events(article, self.lexicon, self.country_location)
             article.analysed = True
         return articles
 
@@ -61,6 +70,11 @@ class Analyser:
 @cache
 def _knowledge(model: str, tokenize) -> ActorKnowledge:
     return load_knowledge(tokenize)
+
+
+@cache
+def _lexicon(extra: tuple[str, ...]) -> Lexicon:
+    return load_lexicon(extra)
 
 
 @cache
@@ -120,6 +134,12 @@ class AnalysisPool:
             self.pool = context.Pool(settings.workers, initializer=_init_worker, initargs=(settings,))
         else:
             self.local = Analyser(settings)
+
+    def country_location(self, iso3: str) -> Location | None:
+        country = self.knowledge.countries.get(iso3)
+        if country is None:
+            return None
+        return next((p.location for p in self.gazetteer.candidates(country.name) if p.location.kind == "country"), None)
 
     def analyse(self, articles: list[Article]) -> list[Article]:
         if not articles:

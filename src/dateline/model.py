@@ -124,6 +124,56 @@ class Mention:
     via: str = ""  # how it was resolved: name, alias, fuzzy, surname, role, appos, coref, pronoun, ...
 
 
+@dataclass(frozen=True, slots=True)
+class Party:
+    """One side of an event: the actor and the mention that names it (None when inferred)."""
+
+    code: str
+    name: str
+    start: int | None = None
+    end: int | None = None
+    text: str = ""
+    inferred: bool = False  # not named in the sentence (e.g. unidentified attackers)
+
+
+@dataclass(slots=True)
+class Event:
+    """Who did what to whom, when and where, with the evidence."""
+
+    id: str
+    article_id: str
+    sentence: int
+    sentence_text: str
+    trigger_start: int
+    trigger_end: int
+    trigger_text: str
+    source: Party | None
+    target: Party | None
+    code: str  # CAMEO code
+    root: str
+    quad_class: int
+    goldstein: float
+    plover_type: str | None
+    plover_mode: str | None
+    date: dt.date | None
+    date_how: str
+    location: Location | None
+    location_how: str
+    negated: bool = False
+    attempted: bool = False
+    future: bool = False
+    hypothetical: bool = False
+    question: bool = False
+    reported: bool = False
+    confidence: float = 0.5
+    rule: str = ""  # the lexicon entry that fired: "phrase/POS -> code (file:line)"
+    coder_version: str = ""
+
+    @property
+    def factual(self) -> bool:
+        return not (self.negated or self.hypothetical or self.question)
+
+
 @dataclass(slots=True)
 class Article:
     """A clean news article with its metadata."""
@@ -148,7 +198,8 @@ class Article:
     warnings: list[str] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)  # filled by the nlp stage
     mentions: list[Mention] = field(default_factory=list)  # actors and places, filled by actors and geo
-    analysed: bool = False  # the analysis stages (nlp, actors, geo) have run
+    analysed: bool = False  # the analysis stages (nlp, actors, geo, events) have run
+    events: list[Event] = field(default_factory=list)  # filled by the event coder
 
     @property
     def text(self) -> str:

@@ -33,6 +33,11 @@ SETTINGS: dict[str, tuple[type, Any, str]] = {
     ),
     "workers": (int, 1, "Processes that analyse articles (language, actors, places) in parallel."),
     "nlp_batch_size": (int, 16, "Texts per spaCy nlp.pipe batch (smaller uses less memory)."),
+    "lexicon_files": (
+        str,
+        "",
+        "Comma-separated trigger files of your own (columns as data/triggers/*.tsv), read after ours.",
+    ),
     "gazetteer_min_population": (
         int,
         15000,
@@ -55,7 +60,12 @@ class Settings:
     spacy_model: str = SETTINGS["spacy_model"][1]
     workers: int = SETTINGS["workers"][1]
     nlp_batch_size: int = SETTINGS["nlp_batch_size"][1]
+    lexicon_files: str = SETTINGS["lexicon_files"][1]
     gazetteer_min_population: int = SETTINGS["gazetteer_min_population"][1]
+
+    @property
+    def lexicon_paths(self) -> list[str]:
+        return [path.strip() for path in self.lexicon_files.split(",") if path.strip()]
     languages: str = SETTINGS["languages"][1]
 
     @property

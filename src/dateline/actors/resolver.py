@@ -75,7 +75,8 @@ def _main_country(article: Article, kb: ActorKnowledge) -> str | None:
 
 def _resolve_sentence(sentence: Sentence, kb: ActorKnowledge, ctx: _Context) -> list[Mention]:
     tokens = sentence.tokens
-    items = _find_items(tokens, kb)
+    known = {surname_key(surface) for _, surface in ctx.people} - {""}
+    items = _find_items(tokens, kb, known)
     mentions: list[Mention] = []
     groups = _groups(items, tokens)
     _share_roles(groups, tokens)
@@ -101,7 +102,7 @@ def _referent(pronoun: str, ctx: _Context, index: int) -> Actor | None:
     return None
 
 
-def _find_items(tokens: list[Token], kb: ActorKnowledge) -> list[_Item]:
+def _find_items(tokens: list[Token], kb: ActorKnowledge, known: set[str] | None = None) -> list[_Item]:
     words = [t.text for t in tokens]
     items: list[_Item] = []
     i = 0
@@ -123,6 +124,16 @@ def _find_items(tokens: list[Token], kb: ActorKnowledge) -> list[_Item]:
             continue
         if (low in _PERSON_PRONOUNS or low in _THING_PRONOUNS) and tokens[i].pos == "PRON":
             items.append(_Item(i, i + 1, "pron"))
+        elif known and tokens[i].pos == "PROPN" and (tokens[i].ent_start or not tokens[i].ent):
+            # A surname of someone already named, which the model mislabelled or missed
+            # ("Blinken" as a place, "Al-Kazemi's" as a location).
+            j = i + 1
+            while tokens[i].ent and j < len(tokens) and tokens[j].ent == tokens[i].ent and not tokens[j].ent_start:
+                j += 1
+            if surname_key(span_text(tokens[i:j])) in known:
+                items.append(_Item(i, j, "name"))
+                i = j
+                continue
         i += 1
     return items
 

@@ -1,0 +1,458 @@
+"""The event coder: who did what to whom, from the dependency parse, the trigger lexicon and the
+actor mentions.
+
+Reads: Article.sentences (tokens and parse), Article.mentions (actors and places), Article.published,
+Article.dateline_place. Fills: Event records.
+
+For every trigger (longest lexicon phrase first, each word used once):
+- verbs: the source is the subject (the "by" agent in the passive, whose subject is then the
+  target; the controlling subject for "affirmed ... to build"), the target the object or the
+  object of the entry's preposition;
+- event nouns: the source is the possessor ("his condemnation"), a "by"/"from" phrase, or the
+  subject of a light verb ("X launched an air strike"); "X received a phone call from Y" and
+  "X was subjected to an attack" make X the target;
+- coordinated actors give one event per source and target pair, and "A and B agreed" with no
+  target gives A->B and B->A;
+- attacks whose authors are not named get an inferred source: unidentified armed forces (UAF)
+  of the place's country;
+- a bare statement (01) is only kept when the sentence has no other event.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from dateline.events.dates import event_date
+from dateline.events.lexicon import Lexicon, Trigger
+from dateline.events.modality import Modality, children, modality
+from dateline.events.ontology import describe
+from dateline.model import Article, Event, Location, Mention, Party, Sentence, Token
+
+CODER_VERSION = "0.1"
+LIGHT_VERBS = {"launch", "carry", "conduct", "make", "stage", "mount", "hold", "have", "issue", "express",
+               "give", "pay", "deliver", "sign", "reach", "strike", "begin", "start", "continue", "step",
+               "intensify", "escalate", "unleash", "perpetrate", "commit", "lead", "host", "impose",
+               "extend", "offer", "provide", "send", "order", "announce", "voice", "place", "convey",
+               "renew", "reiterate", "declare", "initiate", "resume"}  # fmt: skip
+REVERSE_VERBS = {"receive", "get", "suffer", "face", "survive", "undergo", "sustain", "endure", "escape"}
+UNDERGO_PREPS = {("subject", "to"), ("come", "under"), ("fall", "victim"), ("expose", "to")}
+# Future or planned acts take the "intent" codes of root 03 (or threats, for force).
+INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "18": "138", "19": "138",
+                "20": "138", "17": "137", "16": "131"}  # fmt: skip
+UNNAMED = Party(code="", name="the authors of the act (unnamed)", inferred=True)
+_SKIP_DEPS = {"relcl", "acl", "ccomp", "advcl", "parataxis", "csubj"}
+
+
+@dataclass
+class _Match:
+    head: Token
+    trigger: Trigger
+    used: set[int]
+
+
+def code_events(article: Article, lexicon: Lexicon, country_location=None) -> list[Event]:
+    """Events of an analysed article (sentences and mentions filled)."""
+    published = article.published.date if article.published else None
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in article.mentions:
+        by_sentence.setdefault(mention.sentence, []).append(mention)
+    dateline = next((m.location for m in article.mentions if m.location and m.text == article.dateline_place), None)
+    events: list[Event] = []
+    seen: set[str] = set()
+    for sentence in article.sentences:
+        found = _code_sentence(article, sentence, by_sentence.get(sentence.index, []), lexicon, published,
+                               dateline, country_location)
+        for event in found:
+            if event.id not in seen:
+                seen.add(event.id)
+                events.append(event)
+    return events
+
+
+def _code_sentence(article: Article, sentence: Sentence, mentions: list[Mention], lexicon: Lexicon,
+                   published, dateline, country_location) -> list[Event]:
+    tokens = sentence.tokens
+    kids = children(tokens)
+    matches = find_triggers(tokens, kids, lexicon)
+    noun_heads = {m.head.i for m in matches if m.trigger.pos == "NOUN"}
+    # "X received a phone call", "launched an attack": the event noun carries the event, not the verb.
+    matches = [m for m in matches if not (m.trigger.pos == "VERB" and len(m.trigger.words) == 1 and any(
+        k.dep in ("dobj", "attr") and k.i in noun_heads for k in kids.get(m.head.i, [])))]
+    nested = {m.head.i for m in matches if m.trigger.pos == "NOUN"}
+    events: list[Event] = []
+    for match in matches:
+        mod = modality(match.head, tokens, kids, match.trigger.words, sentence.text)
+        sources, targets = _arguments(match, tokens, kids, mentions, nested)
+        code = match.trigger.code
+        if mod.future and code[:2] in INTENT_CODES:
+            code = INTENT_CODES[code[:2]]
+        place, place_how = _place(match, tokens, kids, mentions, targets, dateline, country_location)
+        info = describe(code)
+        if not sources and info.quad_class == 4 and targets:
+            country = place.country if place else None
+            sources = [Party(code=f"{country or ''}UAF", name="unidentified armed group", inferred=True)]
+        if not sources:
+            continue
+        country = place.country if place else None
+        targets = [Party(f"{country or ''}UAF", "unidentified armed group", inferred=True) if t is UNNAMED else t
+                   for t in targets]
+        day, day_how = event_date(sentence.text, published)
+        for source, target in _pairs(sources, targets):
+            events.append(_event(article, sentence, match, code, source, target, mod, day, day_how, place, place_how))
+    if any(e.root != "01" for e in events):
+        events = [e for e in events if e.root != "01"]
+    unique: dict[tuple, Event] = {}
+    for event in events:  # two triggers for one act ("commit to strengthening relations"): keep the first
+        key = (event.code, event.source.code if event.source else "", event.target.code if event.target else "")
+        unique.setdefault(key, event)
+    targeted = {(e.code, e.source.code) for e in unique.values() if e.target and e.source}
+    return [e for e in unique.values() if e.target or (e.code, e.source.code if e.source else "") not in targeted]
+
+
+def find_triggers(tokens: list[Token], kids: dict[int, list[Token]], lexicon: Lexicon) -> list[_Match]:
+    candidates: list[_Match] = []
+    for token in tokens:
+        pos = "VERB" if token.pos == "VERB" else "NOUN" if token.pos in ("NOUN", "PROPN") else None
+        if pos is None:
+            continue
+        for trigger in lexicon.by_head.get((token.lemma.lower(), pos), []):
+            used = _match_words(token, trigger, tokens, kids)
+            if used is not None:
+                candidates.append(_Match(token, trigger, used))
+                break  # longest first
+    candidates.sort(key=lambda m: (-len(m.trigger.words), m.head.i))
+    taken: set[int] = set()
+    chosen: list[_Match] = []
+    for match in candidates:
+        if match.head.i in taken:
+            continue
+        chosen.append(match)
+        taken |= match.used
+    return sorted(chosen, key=lambda m: m.head.i)
+
+
+def _subtree(token: Token, kids: dict[int, list[Token]], skip_clauses: bool = True) -> list[Token]:
+    out, stack = [], [token]
+    while stack:
+        current = stack.pop()
+        out.append(current)
+        for child in kids.get(current.i, []):
+            if skip_clauses and child.dep in _SKIP_DEPS:
+                continue
+            stack.append(child)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _same(token: Token, word: str) -> bool:
+    return token.lemma.lower() == word or token.text.lower() == word
+
+
+def _match_words(head: Token, trigger: Trigger, tokens: list[Token], kids: dict[int, list[Token]]) -> set[int] | None:
+    """Token indices of the trigger's words around its head, in order, or None."""
+    words = trigger.words
+    before, after = words[: trigger.head], words[trigger.head + 1 :]
+    used = {head.i}
+    if before:
+        window = [t for t in tokens[max(0, head.i - 4) : head.i] if t.head == head.i or tokens[t.head].head == head.i]
+        pos = 0
+        for word in before:
+            hit = next((t for t in window[pos:] if _same(t, word)), None)
+            if hit is None:
+                return None
+            used.add(hit.i)
+            pos = window.index(hit) + 1
+    if after:
+        # Verbs: words anywhere later in the clause ("blamed Ankara for"); nouns: in their subtree.
+        scope = _subtree(head, kids, skip_clauses=trigger.pos == "NOUN")
+        later = [t for t in scope if t.i > head.i]
+        if trigger.pos == "VERB":
+            later = [t for t in later if t.i - head.i <= 12]
+        pos = 0
+        for word in after:
+            hit = next((t for t in later[pos:] if _same(t, word)), None)
+            if hit is None:
+                return None
+            used.add(hit.i)
+            pos = later.index(hit) + 1
+    return used
+
+
+# -- arguments ---------------------------------------------------------------------------
+
+
+def _arguments(match: _Match, tokens: list[Token], kids: dict[int, list[Token]],
+               mentions: list[Mention], nested: set[int]) -> tuple[list[Party], list[Party]]:
+    head, trigger = match.head, match.trigger
+    sources: list[Party] = []
+    targets: list[Party] = []
+    if trigger.pos == "VERB":
+        own = kids.get(head.i, [])
+        passive = any(k.dep in ("nsubjpass", "auxpass") for k in own)
+        subjects = _subjects(head, tokens, kids)
+        agent = next((k for k in own if k.dep == "agent"), None)
+        if passive:
+            if agent is not None:
+                sources = _parties(_pobj(agent, kids), tokens, kids, mentions)
+            targets = [p for subject in subjects for p in _parties(subject, tokens, kids, mentions)]
+        else:
+            sources = [p for subject in subjects for p in _parties(subject, tokens, kids, mentions)]
+        if not targets:
+            targets = _targets(match, tokens, kids, mentions, nested)
+    else:
+        for spec in trigger.sources:
+            sources = _noun_slot(head, spec, tokens, kids, mentions, role="source")
+            if sources:
+                break
+        targets = _reverse_target(head, tokens, kids, mentions)
+        if not targets:
+            targets = _targets(match, tokens, kids, mentions, nested)
+        if not sources:
+            governor = tokens[head.head] if head.head != head.i else None
+            if governor is not None and governor.lemma.lower() in REVERSE_VERBS:
+                sources = _noun_slot(head, "prep:from", tokens, kids, mentions, role="source")
+    source_codes = {(p.code, p.start) for p in sources}
+    targets = [t for t in targets if (t.code, t.start) not in source_codes]
+    return sources, targets
+
+
+def _targets(match: _Match, tokens: list[Token], kids: dict[int, list[Token]], mentions: list[Mention],
+             nested: set[int]) -> list[Party]:
+    """The target named where the entry says; an argument that is itself an event ("condemned the
+    attack on X") points at that event's authors, not at its victim."""
+    head = match.head
+
+    def parties(token: Token | None) -> list[Party]:
+        if token is not None and token.i in nested and token.i != head.i:
+            return [UNNAMED]
+        return _parties(token, tokens, kids, mentions)
+
+    for spec in match.trigger.targets:
+        if spec == "dobj":
+            obj = next((k for k in kids.get(head.i, []) if k.dep in ("dobj", "dative", "attr")), None)
+            if obj is not None:
+                found = parties(obj)
+                if found:
+                    return found
+        elif spec == "poss":
+            holders = [head] + [tokens[i] for i in match.used]
+            for holder in holders:
+                for k in kids.get(holder.i, []):
+                    if k.dep == "dobj":
+                        owner = next((c for c in kids.get(k.i, []) if c.dep == "poss"), None)
+                        if owner is not None:
+                            return parties(owner)
+                owner = next((c for c in kids.get(holder.i, []) if c.dep == "poss"), None)
+                if owner is not None and match.trigger.pos == "NOUN":
+                    return parties(owner)
+        elif spec.startswith("prep:"):
+            word = spec[5:]
+            holders = [head] + [tokens[i] for i in sorted(match.used) if i != head.i]
+            for holder in holders:
+                if holder.i != head.i and holder.lemma.lower() == word and holder.dep == "prep":
+                    found = parties(_pobj(holder, kids))
+                    if found:
+                        return found
+                for k in kids.get(holder.i, []):
+                    if k.dep in ("prep", "agent", "dative") and k.lemma.lower() == word:
+                        found = parties(_pobj(k, kids))
+                        if found:
+                            return found
+    return []
+
+
+def _noun_slot(head: Token, spec: str, tokens: list[Token], kids: dict[int, list[Token]],
+               mentions: list[Mention], role: str) -> list[Party]:
+    own = kids.get(head.i, [])
+    if spec == "poss":
+        owner = next((k for k in own if k.dep == "poss"), None)
+        return _parties(owner, tokens, kids, mentions) if owner is not None else []
+    if spec.startswith("prep:"):
+        word = spec[5:]
+        prep = next((k for k in own if k.dep in ("prep", "agent") and k.lemma.lower() == word), None)
+        return _parties(_pobj(prep, kids), tokens, kids, mentions) if prep is not None else []
+    if spec == "subj" and head.dep in ("dobj", "attr") and head.head != head.i:
+        verb = tokens[head.head]
+        if verb.lemma.lower() in LIGHT_VERBS:
+            subject = _subject(verb, tokens, kids)
+            return _parties(subject, tokens, kids, mentions) if subject is not None else []
+    return []
+
+
+def _reverse_target(head: Token, tokens: list[Token], kids: dict[int, list[Token]],
+                    mentions: list[Mention]) -> list[Party]:
+    """"X received a phone call", "X survived an attack", "X was subjected to an attack": X."""
+    if head.head == head.i:
+        return []
+    governor = tokens[head.head]
+    verb = None
+    if head.dep in ("dobj", "nsubjpass") and governor.lemma.lower() in REVERSE_VERBS:
+        verb = governor
+    elif head.dep == "pobj" and governor.head != governor.i:
+        above = tokens[governor.head]
+        if (above.lemma.lower(), governor.lemma.lower()) in UNDERGO_PREPS:
+            verb = above
+    if verb is None:
+        return []
+    subject = _subject(verb, tokens, kids)
+    return _parties(subject, tokens, kids, mentions) if subject is not None else []
+
+
+def _subject(verb: Token, tokens: list[Token], kids: dict[int, list[Token]]) -> Token | None:
+    """The subject of a verb, or of the verb controlling it ("affirmed ... to build")."""
+    subjects = _subjects(verb, tokens, kids)
+    return subjects[0] if subjects else None
+
+
+def _subjects(verb: Token, tokens: list[Token], kids: dict[int, list[Token]]) -> list[Token]:
+    """Subjects of a verb (the parser sometimes gives two for "A and B agreed"), or of the verb
+    that controls it ("affirmed ... to build", "keenness to commit")."""
+    current, steps = verb, 0
+    while steps < 4:
+        found = [k for k in kids.get(current.i, []) if k.dep in ("nsubj", "nsubjpass", "csubj")]
+        if found:
+            return found
+        if current.head == current.i:
+            return []
+        head = tokens[current.head]
+        infinitive = any(k.dep == "aux" and k.text.lower() == "to" for k in kids.get(current.i, []))
+        if current.dep in ("acl", "relcl") and head.pos in ("NOUN", "PROPN"):
+            if not infinitive:
+                return [head]  # "challenges facing the country": the noun is the subject
+            owner = next((k for k in kids.get(head.i, []) if k.dep == "poss"), None)
+            if owner is not None and owner.pos != "PRON":
+                return [owner]  # "Iraq's keenness to build"
+        elif current.dep not in ("xcomp", "conj", "advcl", "pcomp", "pobj", "prep", "ccomp", "dobj"):
+            return []
+        elif current.dep == "conj" and head.pos in ("NOUN", "PROPN"):
+            return []  # a verb coordinated with a noun is a misparse; do not borrow a subject through it
+        current, steps = head, steps + 1
+    return []
+
+
+def _pobj(prep: Token | None, kids: dict[int, list[Token]]) -> Token | None:
+    if prep is None:
+        return None
+    return next((k for k in kids.get(prep.i, []) if k.dep in ("pobj", "pcomp")), None)
+
+
+def _parties(token: Token | None, tokens: list[Token], kids: dict[int, list[Token]],
+             mentions: list[Mention]) -> list[Party]:
+    """The actors an argument names: its own mention, else the first in its noun phrase; with
+    the actors of coordinated arguments ("Al-Kazemi and Blinken")."""
+    if token is None:
+        return []
+    heads = [token, *_conjuncts(token, kids)]
+    parties: list[Party] = []
+    for head in heads:
+        mention = _mention_for(head, tokens, kids, mentions)
+        if mention is not None and mention.actor is not None:
+            party = Party(mention.actor.code, mention.actor.name, mention.start, mention.end, mention.text)
+            if all(p.start != party.start for p in parties):
+                parties.append(party)
+    return parties
+
+
+def _conjuncts(token: Token, kids: dict[int, list[Token]]) -> list[Token]:
+    out, stack = [], [token]
+    while stack:
+        current = stack.pop()
+        for k in kids.get(current.i, []):
+            if k.dep == "conj":
+                out.append(k)
+                stack.append(k)
+    return out
+
+
+def _mention_for(head: Token, tokens: list[Token], kids: dict[int, list[Token]],
+                 mentions: list[Mention]) -> Mention | None:
+    covering = [m for m in mentions if m.start <= head.start < m.end and m.actor is not None]
+    if covering:
+        return max(covering, key=lambda m: m.end - m.start)
+    # The noun phrase below the head, not crossing into clauses or coordinated phrases.
+    phrase, stack = [], [(head, 0)]
+    while stack:
+        current, depth = stack.pop()
+        phrase.append(current)
+        for k in kids.get(current.i, []):
+            if depth < 3 and k.dep in ("poss", "compound", "amod", "nmod", "prep", "pobj", "appos", "det"):
+                stack.append((k, depth + 1))
+    inside = [m for m in mentions if m.actor is not None and any(m.start <= t.start < m.end for t in phrase)]
+    return min(inside, key=lambda m: m.start) if inside else None
+
+
+def _pairs(sources: list[Party], targets: list[Party]) -> list[tuple[Party, Party | None]]:
+    if targets:
+        return [(s, t) for s in sources for t in targets if s.code != t.code or s.start != t.start]
+    if len(sources) >= 2:  # "A and B agreed": each toward the other
+        return [(s, t) for s in sources for t in sources if s is not t]
+    return [(s, None) for s in sources]
+
+
+# -- place ------------------------------------------------------------------------------------
+
+
+def _place(match: _Match, tokens: list[Token], kids: dict[int, list[Token]], mentions: list[Mention],
+           targets: list[Party], dateline: Location | None, country_location) -> tuple[Location | None, str]:
+    places = [m for m in mentions if m.location is not None]
+    near = {t.start for t in _subtree(match.head, kids)}
+    attached = [m for m in places if m.start in near and m.location.kind != "country"]
+    if attached:
+        return attached[0].location, f"named with the trigger: '{attached[0].text}'"
+    local = [m for m in places if m.location.kind != "country"]
+    if local:
+        return local[0].location, f"named in the sentence: '{local[0].text}'"
+    for target in targets:
+        mention = next((m for m in mentions if m.start == target.start and m.location), None)
+        if mention is not None:
+            return mention.location, f"the target's place: '{mention.text}'"
+    if dateline is not None:
+        return dateline, "the dateline"
+    if places:
+        return places[0].location, f"named in the sentence: '{places[0].text}'"
+    for target in targets:
+        country = target.code[:3]
+        if country_location is not None:
+            location = country_location(country)
+            if location is not None:
+                return location, f"the target's country: {country}"
+    return None, "no place found"
+
+
+def _event(article: Article, sentence: Sentence, match: _Match, code: str, source: Party, target: Party | None,
+           mod: Modality, day, day_how: str, place: Location | None, place_how: str) -> Event:
+    info = describe(code)
+    key = f"{article.id}|{sentence.index}|{match.head.i}|{code}|{source.code}|{target.code if target else ''}"
+    confidence = 0.5 + (0.2 if not source.inferred else 0.0) + (0.15 if target else 0.0)
+    confidence -= 0.2 if (mod.hypothetical or mod.question) else 0.0
+    return Event(
+        id=hashlib.sha256(key.encode()).hexdigest()[:16],
+        article_id=article.id,
+        sentence=sentence.index,
+        sentence_text=sentence.text,
+        trigger_start=match.head.start,
+        trigger_end=match.head.end,
+        trigger_text=match.head.text,
+        source=source,
+        target=target,
+        code=info.code,
+        root=info.root,
+        quad_class=info.quad_class,
+        goldstein=info.goldstein,
+        plover_type=info.plover_type,
+        plover_mode=info.plover_mode,
+        date=day,
+        date_how=day_how,
+        location=place,
+        location_how=place_how,
+        negated=mod.negated,
+        attempted=mod.attempted,
+        future=mod.future,
+        hypothetical=mod.hypothetical,
+        question=mod.question,
+        reported=mod.reported,
+        confidence=round(max(0.0, min(confidence, 1.0)), 2),
+        rule=match.trigger.rule,
+        coder_version=CODER_VERSION,
+    )
+

@@ -1,0 +1,82 @@
+"""Modality of a trigger in its sentence: negated, attempted, future, hypothetical, question, reported.
+
+Works on the dependency parse (plain Token records): negation children ("did not sign"), verbs of
+denial and refusal over the trigger ("denied meeting"), modal auxiliaries and "if" clauses, "will",
+attempt words ("failed assassination attempt", "tried to target"), and speech verbs above the
+clause ("X said Y attacked Z" is reported).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dateline.model import Token
+
+DENIAL = {"deny", "refuse", "reject", "decline", "dismiss", "rule"}
+MODALS = {"would", "could", "might", "may", "should", "can", "must"}
+CONDITIONS = {"if", "unless", "whether"}
+FUTURE_AUX = {"will", "shall", "'ll"}
+FUTURE_VERBS = {"plan", "intend", "expect", "aim", "prepare", "hope", "want", "seek"}
+ATTEMPT_WORDS = {"fail", "failed", "foil", "foiled", "attempted", "thwarted", "thwart", "abortive", "botched"}
+TRY_VERBS = {"try", "attempt", "seek"}
+SPEECH = {"say", "tell", "announce", "state", "report", "claim", "add", "confirm", "note", "write",
+          "declare", "insist", "allege", "explain", "indicate", "stress", "affirm"}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    negated: bool = False
+    attempted: bool = False
+    future: bool = False
+    hypothetical: bool = False
+    question: bool = False
+    reported: bool = False
+
+
+def children(tokens: list[Token]) -> dict[int, list[Token]]:
+    kids: dict[int, list[Token]] = {}
+    for token in tokens:
+        if token.head != token.i:
+            kids.setdefault(token.head, []).append(token)
+    return kids
+
+
+def ancestors(token: Token, tokens: list[Token], limit: int = 8) -> list[Token]:
+    chain, current = [], token
+    while current.head != current.i and len(chain) < limit and 0 <= current.head < len(tokens):
+        current = tokens[current.head]
+        chain.append(current)
+    return chain
+
+
+def modality(head: Token, tokens: list[Token], kids: dict[int, list[Token]], phrase: tuple[str, ...],
+             sentence_text: str) -> Modality:
+    own = kids.get(head.i, [])
+    lemmas = {k.lemma.lower() for k in own}
+    deps = {k.dep for k in own}
+    up = ancestors(head, tokens)
+    negated = "neg" in deps or any(k.lemma.lower() in ("no", "never") and k.dep in ("det", "neg") for k in own)
+    # "denied meeting", "refused to sign": a verb of denial directly above the trigger.
+    if up and up[0].lemma.lower() in DENIAL and head.dep in ("xcomp", "dobj", "ccomp", "pcomp"):
+        negated = True
+    clause = [head, *[t for t in up if t.pos in ("VERB", "AUX")][:1]]
+    hypothetical = bool(lemmas & MODALS) or any(
+        k.dep == "mark" and k.lemma.lower() in CONDITIONS for t in clause for k in kids.get(t.i, [])
+    )
+    future = bool(lemmas & FUTURE_AUX) or (
+        bool(up) and head.dep == "xcomp" and up[0].lemma.lower() in FUTURE_VERBS
+    )
+    attempted = (
+        "attempt" in phrase
+        or any(k.lemma.lower() in ATTEMPT_WORDS or k.text.lower() in ATTEMPT_WORDS for k in own)
+        or (bool(up) and head.dep == "xcomp" and up[0].lemma.lower() in TRY_VERBS)
+    )
+    reported = any(t.lemma.lower() in SPEECH for t in up) and head.dep in ("ccomp", "conj", "xcomp", "advcl")
+    return Modality(
+        negated=negated,
+        attempted=attempted,
+        future=future and not hypothetical,
+        hypothetical=hypothetical and "attempt" not in phrase,
+        question=sentence_text.rstrip().endswith("?"),
+        reported=reported,
+    )
