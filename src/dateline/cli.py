@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 import re
@@ -157,6 +158,125 @@ def show(
             line.append(f" @ {where} [{place.kind}]{coords}")
         line.append(f"  ({safe(m.via)})", style="dim")
         out.print(line)
+
+
+@app.command()
+def events(
+    actor: Annotated[str | None, typer.Option("--actor", help="Source or target code starting with this.")] = None,
+    dyad: Annotated[
+        tuple[str, str] | None, typer.Option("--dyad", help="Source and target code prefixes.", show_default=False)
+    ] = None,
+    code: Annotated[str | None, typer.Option("--code", help="CAMEO code prefix (19, 041...).")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Event date on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Event date on or before YYYY-MM-DD.")] = None,
+    country: Annotated[str | None, typer.Option("--country", help="ISO-3 of the place or an actor.")] = None,
+    include_all: Annotated[
+        bool, typer.Option("--all", help="Also negated, hypothetical and questioned events.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="CSV with a header row.")] = False,
+    limit: Annotated[int | None, typer.Option("--limit", help="At most this many.")] = None,
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """List coded events, newest first: who did what to whom, when and where."""
+    with _open(db, config, read_only=True) as store:
+        rows = store.events(actor=actor, dyad=dyad, code=code, since=_date(since, "--since"),
+                            until=_date(until, "--until"), country=country, include_non_factual=include_all,
+                            limit=limit)
+    if as_json:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+        return
+    if as_csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["id"])
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: _csv_cell(v) for k, v in row.items()})
+        return
+    table = Table()
+    for column in ("id", "date", "source", "code", "target", "plover", "place", "trigger"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        place = ", ".join(x for x in (row["place_name"], row["place_country"]) if x)
+        table.add_row(*(Text(safe(v or "")) for v in (
+            row["id"], str(row["event_date"] or ""), row["source_code"], row["code"], row["target_code"],
+            row["plover_type"], place, row["trigger_text"],
+        )))  # fmt: skip
+    out.print(table)
+    out.print(Text(f"{len(rows)} event(s)"))
+
+
+def _date(value: str | None, flag: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        err.print(Text(f"error: {flag} {safe(value)!r} is not a date like 2021-11-07"))
+        raise typer.Exit(2) from exc
+
+
+def _csv_cell(value: object) -> object:
+    """Text that a spreadsheet would run as a formula is quoted with a leading apostrophe."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+@app.command()
+def explain(
+    event_id: Annotated[str, typer.Argument(help="Event id (or a unique prefix).")],
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Why an event was coded: the sentence with trigger and actors marked, the rule, the evidence."""
+    with _open(db, config, read_only=True) as store:
+        row = store.event(event_id)
+    if row is None:
+        err.print(Text(f"error: no event with id {safe(event_id)!r}"))
+        raise typer.Exit(1)
+    start, text = row["sentence_start"], row["sentence_text"]
+    marks = []
+    for kind, a, b, style in (
+        ("source", row["source_start"], row["source_end"], "bold green"),
+        ("target", row["target_start"], row["target_end"], "bold red"),
+        ("trigger", row["trigger_start"], row["trigger_end"], "bold yellow"),
+    ):
+        if a is not None and b is not None and start <= a < start + len(text):
+            marks.append((a - start, b - start, kind, style))
+    line = Text()
+    cursor = 0
+    for a, b, kind, style in sorted(marks):
+        if a < cursor:
+            continue
+        line.append(safe(text[cursor:a]))
+        line.append(f"[{kind}: {safe(text[a:b])}]", style=style)
+        cursor = b
+    line.append(safe(text[cursor:]))
+    out.print(Text(f"event {row['id']} in article {row['article_id']}, sentence {row['sentence']}", style="bold"))
+    out.print(line)
+    facts = [
+        ("who", f"{row['source_code']} ({safe(row['source_name'])})" + (" inferred" if row["source_inferred"] else "")),
+        ("did", f"{row['code']} {describe_code(row['code'])}; root {row['root']}, QuadClass {row['quad_class']}, "
+                f"Goldstein {row['goldstein']}; PLOVER {row['plover_type'] or '-'} {row['plover_mode'] or ''}"),
+        ("to whom", f"{row['target_code']} ({safe(row['target_name'])})" if row["target_code"] else "-"),
+        ("when", f"{row['event_date']} ({safe(row['date_how'])})"),
+        ("where", f"{safe(row['place_name'])}, {row['place_country']} ({safe(row['place_how'])})"
+                  if row["place_name"] else safe(row["place_how"])),
+        ("rule", safe(row["rule"])),
+        ("flags", ", ".join(f for f in ("negated", "attempted", "future", "hypothetical", "question", "reported")
+                            if row[f]) or "none"),
+        ("confidence", f"{row['confidence']} (coder {row['coder_version']})"),
+    ]  # fmt: skip
+    for key, value in facts:
+        out.print(Text(f"{key:>11}: ", style="bold").append(value))
+
+
+def describe_code(code: str) -> str:
+    from dateline.events.ontology import describe
+
+    return describe(code).name
 
 
 @app.command()

@@ -143,6 +143,7 @@ class Event:
     id: str
     article_id: str
     sentence: int
+    sentence_start: int  # offset of the sentence in the article text
     sentence_text: str
     trigger_start: int
     trigger_end: int

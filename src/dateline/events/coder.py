@@ -382,10 +382,11 @@ def _mention_for(head: Token, tokens: list[Token], kids: dict[int, list[Token]],
 
 
 def _pairs(sources: list[Party], targets: list[Party]) -> list[tuple[Party, Party | None]]:
-    if targets:
-        return [(s, t) for s in sources for t in targets if s.code != t.code or s.start != t.start]
+    if targets:  # an actor does not act on itself: same-code pairs are parsing noise
+        return [(s, t) for s in sources for t in targets if s.code != t.code] or [(s, None) for s in sources]
     if len(sources) >= 2:  # "A and B agreed": each toward the other
-        return [(s, t) for s in sources for t in sources if s is not t]
+        pairs = [(s, t) for s in sources for t in sources if s is not t and s.code != t.code]
+        return pairs or [(s, None) for s in sources[:1]]
     return [(s, None) for s in sources]
 
 
@@ -429,6 +430,7 @@ def _event(article: Article, sentence: Sentence, match: _Match, code: str, sourc
         id=hashlib.sha256(key.encode()).hexdigest()[:16],
         article_id=article.id,
         sentence=sentence.index,
+        sentence_start=sentence.start,
         sentence_text=sentence.text,
         trigger_start=match.head.start,
         trigger_end=match.head.end,

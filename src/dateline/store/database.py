@@ -16,7 +16,7 @@ from typing import Any
 import duckdb
 
 from dateline import __version__
-from dateline.model import Actor, Article, Failure, Location, Mention, Published, RemovedBlock
+from dateline.model import Actor, Article, Event, Failure, Location, Mention, Published, RemovedBlock
 from dateline.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 # Column -> type, in table order; batches travel to DuckDB as one JSON document read by from_json.
@@ -39,6 +39,23 @@ MENTION_TYPES: dict[str, Any] = {
     "geonames_id": "BIGINT", "place_source": "VARCHAR", "via": "VARCHAR",
 }  # fmt: skip
 MENTION_COLUMNS = list(MENTION_TYPES)
+EVENT_TYPES: dict[str, Any] = {
+    "id": "VARCHAR", "article_id": "VARCHAR", "sentence": "INTEGER", "sentence_start": "INTEGER",
+    "sentence_text": "VARCHAR",
+    "trigger_start": "INTEGER", "trigger_end": "INTEGER", "trigger_text": "VARCHAR",
+    "source_code": "VARCHAR", "source_name": "VARCHAR", "source_start": "INTEGER", "source_end": "INTEGER",
+    "source_text": "VARCHAR", "source_inferred": "BOOLEAN",
+    "target_code": "VARCHAR", "target_name": "VARCHAR", "target_start": "INTEGER", "target_end": "INTEGER",
+    "target_text": "VARCHAR", "target_inferred": "BOOLEAN",
+    "code": "VARCHAR", "root": "VARCHAR", "quad_class": "INTEGER", "goldstein": "DOUBLE",
+    "plover_type": "VARCHAR", "plover_mode": "VARCHAR", "event_date": "DATE", "date_how": "VARCHAR",
+    "place_name": "VARCHAR", "place_kind": "VARCHAR", "place_country": "VARCHAR", "admin1": "VARCHAR",
+    "latitude": "DOUBLE", "longitude": "DOUBLE", "geonames_id": "BIGINT", "place_how": "VARCHAR",
+    "negated": "BOOLEAN", "attempted": "BOOLEAN", "future": "BOOLEAN", "hypothetical": "BOOLEAN",
+    "question": "BOOLEAN", "reported": "BOOLEAN", "factual": "BOOLEAN", "confidence": "DOUBLE",
+    "rule": "VARCHAR", "coder_version": "VARCHAR",
+}  # fmt: skip
+EVENT_COLUMNS = list(EVENT_TYPES)
 ARTICLE_COLUMNS = list(ARTICLE_TYPES)
 
 
@@ -55,6 +72,7 @@ def _json_insert(table: str, types: dict[str, Any]) -> str:
 
 _ARTICLE_INSERT = _json_insert("articles", ARTICLE_TYPES)
 _MENTION_INSERT = _json_insert("mentions", MENTION_TYPES)
+_EVENT_INSERT = _json_insert("events", EVENT_TYPES)
 
 
 class StoreError(Exception):
@@ -161,6 +179,9 @@ class Store:
                 mentions = [_mention_row(a.id, m) for a in fresh for m in a.mentions]
                 if mentions:
                     self.db.execute(_MENTION_INSERT, [json.dumps(mentions, default=_json_value)])
+                events = [event_row(e) for a in fresh for e in a.events]
+                if events:
+                    self.db.execute(_EVENT_INSERT, [json.dumps(events, default=_json_value)])
             for failure in failures:
                 self.db.execute(
                     "INSERT INTO failures VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source, code) "
@@ -196,6 +217,52 @@ class Store:
             [article_id],
         )
         return [_row_mention(dict(zip(MENTION_COLUMNS, row, strict=True))) for row in cursor.fetchall()]
+
+    def events(self, actor: str | None = None, dyad: tuple[str, str] | None = None, code: str | None = None,
+               since: dt.date | None = None, until: dt.date | None = None, country: str | None = None,
+               article_id: str | None = None, include_non_factual: bool = False,
+               limit: int | None = None) -> list[dict[str, Any]]:
+        """Events as flat rows, filtered; every value is a bound parameter."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if not include_non_factual:
+            clauses.append("factual")
+        if actor:
+            clauses.append("(source_code LIKE ? ESCAPE '\\' OR target_code LIKE ? ESCAPE '\\')")
+            params += [f"{_like(actor.upper())}%"] * 2
+        if dyad:
+            clauses.append("source_code LIKE ? ESCAPE '\\' AND target_code LIKE ? ESCAPE '\\'")
+            params += [f"{_like(dyad[0].upper())}%", f"{_like(dyad[1].upper())}%"]
+        if code:
+            clauses.append("code LIKE ? ESCAPE '\\'")
+            params.append(f"{_like(code)}%")
+        if since:
+            clauses.append("event_date >= ?")
+            params.append(since)
+        if until:
+            clauses.append("event_date <= ?")
+            params.append(until)
+        if country:
+            clauses.append("(place_country = ? OR left(source_code, 3) = ? OR left(target_code, 3) = ?)")
+            params += [country.upper()] * 3
+        if article_id:
+            clauses.append("article_id = ?")
+            params.append(article_id)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        order = "ORDER BY event_date DESC NULLS LAST, article_id, sentence, id"
+        sql = f"SELECT {', '.join(EVENT_COLUMNS)} FROM events {where} {order}"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return [dict(zip(EVENT_COLUMNS, row, strict=True)) for row in self.db.execute(sql, params).fetchall()]
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        rows = self.db.execute(
+            f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE id = ? OR id LIKE ? ORDER BY id LIMIT 2",
+            [event_id, f"{_like(event_id)}%"],
+        ).fetchall()
+        exact = [r for r in rows if r[0] == event_id]
+        row = exact[0] if exact else rows[0] if len(rows) == 1 else None
+        return dict(zip(EVENT_COLUMNS, row, strict=True)) if row else None
 
     def actor_summary(self, top: int = 20, country: str | None = None) -> list[tuple[str, str, int, int]]:
         """(code, most common name, mentions, articles) of the most mentioned actor codes."""
@@ -295,6 +362,31 @@ def _mention_row(article_id: str, m: Mention) -> dict[str, Any]:
         "latitude": place.latitude if place else None, "longitude": place.longitude if place else None,
         "geonames_id": place.geonames_id if place else None, "place_source": place.source if place else None,
         "via": m.via,
+    }  # fmt: skip
+
+
+def event_row(e: Event) -> dict[str, Any]:
+    """An event as a flat row (the store's, the CSV's and the JSON output's shape)."""
+    src, tgt, place = e.source, e.target, e.location
+    return {
+        "id": e.id, "article_id": e.article_id, "sentence": e.sentence, "sentence_start": e.sentence_start,
+        "sentence_text": e.sentence_text,
+        "trigger_start": e.trigger_start, "trigger_end": e.trigger_end, "trigger_text": e.trigger_text,
+        "source_code": src.code if src else None, "source_name": src.name if src else None,
+        "source_start": src.start if src else None, "source_end": src.end if src else None,
+        "source_text": src.text if src else None, "source_inferred": src.inferred if src else None,
+        "target_code": tgt.code if tgt else None, "target_name": tgt.name if tgt else None,
+        "target_start": tgt.start if tgt else None, "target_end": tgt.end if tgt else None,
+        "target_text": tgt.text if tgt else None, "target_inferred": tgt.inferred if tgt else None,
+        "code": e.code, "root": e.root, "quad_class": e.quad_class, "goldstein": e.goldstein,
+        "plover_type": e.plover_type, "plover_mode": e.plover_mode, "event_date": e.date, "date_how": e.date_how,
+        "place_name": place.name if place else None, "place_kind": place.kind if place else None,
+        "place_country": place.country if place else None, "admin1": place.admin1 if place else None,
+        "latitude": place.latitude if place else None, "longitude": place.longitude if place else None,
+        "geonames_id": place.geonames_id if place else None, "place_how": e.location_how,
+        "negated": e.negated, "attempted": e.attempted, "future": e.future, "hypothetical": e.hypothetical,
+        "question": e.question, "reported": e.reported, "factual": e.factual, "confidence": e.confidence,
+        "rule": e.rule, "coder_version": e.coder_version,
     }  # fmt: skip
 
 

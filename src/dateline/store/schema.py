@@ -98,4 +98,61 @@ MIGRATIONS.append(
     )
 )
 
+MIGRATIONS.append(
+    (
+        3,
+        "coded events",
+        [
+            """CREATE TABLE events (
+                id VARCHAR PRIMARY KEY,
+                article_id VARCHAR NOT NULL,
+                sentence INTEGER NOT NULL,
+                sentence_start INTEGER NOT NULL,
+                sentence_text VARCHAR NOT NULL,
+                trigger_start INTEGER,
+                trigger_end INTEGER,
+                trigger_text VARCHAR,
+                source_code VARCHAR,
+                source_name VARCHAR,
+                source_start INTEGER,
+                source_end INTEGER,
+                source_text VARCHAR,
+                source_inferred BOOLEAN,
+                target_code VARCHAR,
+                target_name VARCHAR,
+                target_start INTEGER,
+                target_end INTEGER,
+                target_text VARCHAR,
+                target_inferred BOOLEAN,
+                code VARCHAR NOT NULL,
+                root VARCHAR NOT NULL,
+                quad_class INTEGER NOT NULL,
+                goldstein DOUBLE NOT NULL,
+                plover_type VARCHAR,
+                plover_mode VARCHAR,
+                event_date DATE,
+                date_how VARCHAR,
+                place_name VARCHAR,
+                place_kind VARCHAR,
+                place_country VARCHAR,
+                admin1 VARCHAR,
+                latitude DOUBLE,
+                longitude DOUBLE,
+                geonames_id BIGINT,
+                place_how VARCHAR,
+                negated BOOLEAN,
+                attempted BOOLEAN,
+                future BOOLEAN,
+                hypothetical BOOLEAN,
+                question BOOLEAN,
+                reported BOOLEAN,
+                factual BOOLEAN,
+                confidence DOUBLE,
+                rule VARCHAR,
+                coder_version VARCHAR
+            )""",
+        ],
+    )
+)
+
 SCHEMA_VERSION = MIGRATIONS[-1][0]
