@@ -6,7 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= dateline.duckdb
 
-.PHONY: install run test lint bench clean
+.PHONY: install run test lint eval bench clean
+GOLD := ../shared/data/eventgold
 
 install: $(VENV)/.installed
 
@@ -28,8 +29,18 @@ lint: install
 test: lint
 	$(BIN)/python -m pytest -q
 
+# Accuracy against gold sets, failing below the floors in evalsets/floors.json (needs ../shared/).
+eval: install
+	@if [ -d $(GOLD) ]; then \
+		$(BIN)/dateline eval actors $(GOLD)/cameo_manual_examples.jsonl $(GOLD)/plover_gsr.jsonl \
+			$(GOLD)/conflibert_cameo.jsonl $(GOLD)/zsp_plover_train.jsonl $(GOLD)/up_validate_2_02.jsonl \
+			$(GOLD)/petrarch2_unittest.jsonl --floors evalsets/floors.json; \
+	else echo "skipping the evaluation: $(GOLD) is not beside this checkout"; fi
+
 bench: install
 	$(BIN)/python bench/extraction.py
+	$(BIN)/python bench/nlp.py
+	$(BIN)/python bench/pipeline.py
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache .ruff_cache

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -71,3 +73,27 @@ def test_untrusted_text_cannot_drive_the_terminal(tmp_path: Path):
     _run("process", str(page), "--db", db)
     listing = _run("articles", "--db", db)
     assert "\x1b" not in listing.output and "[bold]x[/bold]" in listing.output
+
+
+def test_events_and_explain(tmp_path: Path):
+    db = str(tmp_path / "x.duckdb")
+    _run("process", str(shared_file("examples/seed-article.txt")), "--db", db)
+    rows = [json.loads(line) for line in _run("events", "--db", db, "--json").output.splitlines()]
+    assert any(r["code"] == "185" and r["target_code"] == "IRQGOV" for r in rows)
+    listing = _run("events", "--dyad", "USA", "IRQ", "--db", db, "--json").output
+    dyad = [json.loads(line) for line in listing.splitlines()]
+    assert dyad and all(r["source_code"].startswith("USA") and r["target_code"].startswith("IRQ") for r in dyad)
+    assert _run("events", "--code", "04", "--since", "2021-11-08", "--db", db, "--json").output == ""
+    table = list(csv.DictReader(io.StringIO(_run("events", "--csv", "--db", db).output)))
+    assert len(table) == len(rows) and {r["id"] for r in table} == {r["id"] for r in rows}
+    attempt = next(r for r in rows if r["code"] == "185")
+    shown = _run("explain", attempt["id"][:10], "--db", db).output
+    assert "[trigger: attempt]" in shown and "assassination attempt/NOUN -> 185" in shown and "attempted" in shown
+
+
+def test_actors_summary(tmp_path: Path):
+    db = str(tmp_path / "x.duckdb")
+    _run("process", str(shared_file("examples/seed-article.txt")), "--db", db)
+    out = _run("actors", "--db", db, "--top", "3").output
+    assert "IRQGOV" in out and "Mustafa Al-Kadhimi" in out
+    assert "GBR" in _run("actors", "--country", "GBR", "--db", db).output

@@ -299,25 +299,67 @@ def actors(
 
 @app.command(name="eval")
 def evaluate(
-    what: Annotated[str, typer.Argument(help="'actors' (actor codes and places)")],
+    targets: Annotated[
+        list[str], typer.Argument(help="'actors', or gold JSONL files of events (eventgold's format).")
+    ],
     gold: Annotated[
         list[Path] | None, typer.Option("--gold", help="Gold JSONL with actor spans (default: eventgold plover_gsr).")
     ] = None,
     places: Annotated[Path, typer.Option("--places", help="Gold place names in context.")] = Path(
         "evalsets/places.jsonl"
     ),
-    misses: Annotated[int, typer.Option("--misses", help="Also print this many errors.")] = 0,
+    floors: Annotated[
+        Path | None, typer.Option("--floors", help="JSON of minimum figures per set; exit 1 below any.")
+    ] = None,
+    per_label: Annotated[bool, typer.Option("--per-root", help="Also print figures per root or type.")] = False,
+    misses: Annotated[int, typer.Option("--misses", help="Also print this many actor errors.")] = 0,
     config: ConfigOption = None,
 ) -> None:
-    """Print accuracy figures against gold files."""
-    if what != "actors":
-        err.print(Text(f"error: unknown evaluation {safe(what)!r}; try 'dateline eval actors'"))
-        raise typer.Exit(2)
+    """Print accuracy figures against gold files: actor codes and places, or coded events."""
     from dateline.analysis import Analyser
+
+    analyser = Analyser(load_settings(config))
+    figures: dict[str, dict[str, float]] = {}
+    for target in targets:
+        if target == "actors":
+            figures.update(_eval_actors(analyser, gold, places, misses))
+            continue
+        path = Path(target)
+        if not path.exists():
+            err.print(Text(f"error: {safe(path)}: no such gold file"))
+            raise typer.Exit(2)
+        from dateline.eval.events import score_events
+
+        score = score_events(path, analyser)
+        for line in score.lines(per_label):
+            out.print(Text(line))
+        figures[score.name] = score.figures()
+    if floors is not None:
+        failed = below_floors(figures, json.loads(floors.read_text(encoding="utf-8")))
+        for line in failed:
+            err.print(Text(f"below floor: {line}"))
+        if failed:
+            raise typer.Exit(1)
+        out.print(Text(f"all figures at or above the floors in {floors}"))
+
+
+def below_floors(figures: dict[str, dict[str, float]], floors: dict[str, dict[str, float]]) -> list[str]:
+    failed = []
+    for name, wanted in floors.items():
+        if name not in figures:
+            continue
+        for metric, floor in wanted.items():
+            value = figures[name].get(metric)
+            if value is None or value + 1e-9 < floor:
+                failed.append(f"{name} {metric} {value if value is not None else 'missing'} < {floor}")
+    return failed
+
+
+def _eval_actors(analyser, gold: list[Path] | None, places: Path, misses: int) -> dict[str, dict[str, float]]:
     from dateline.eval.actors import score_actors
     from dateline.eval.places import score_places
 
-    analyser = Analyser(load_settings(config))
+    figures: dict[str, dict[str, float]] = {}
     for path in gold or [Path("../shared/data/eventgold/plover_gsr.jsonl")]:
         if not path.exists():
             err.print(Text(f"error: {safe(path)}: no such gold file (give one with --gold)"))
@@ -326,14 +368,21 @@ def evaluate(
         out.print(Text(score.line(path.stem)))
         for span, want, got, sentence in score.misses[:misses]:
             out.print(Text(f"  {safe(span)!r}: gold {want}, ours {got or '-'} | {safe(sentence)[:100]}"))
+        if score.total:
+            figures[f"actors:{path.stem}"] = {"full_code": score.full / score.total,
+                                              "country": score.country / score.total}
     if places.exists():
         place_score = score_places(places, analyser)
         for line in place_score.lines():
             out.print(Text(line))
         for name, want, got, row in place_score.misses[:misses]:
             out.print(Text(f"  {row} {safe(name)!r}: gold {want}, ours {safe(got)}"))
+        if place_score.total:
+            figures["places"] = {"country": place_score.country / place_score.total,
+                                 "within_25km": place_score.near / max(place_score.points, 1)}
     else:
         err.print(Text(f"note: {safe(places)} not found; place accuracy skipped"))
+    return figures
 
 
 @app.command()

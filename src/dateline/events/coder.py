@@ -93,7 +93,9 @@ def _code_sentence(article: Article, sentence: Sentence, mentions: list[Mention]
             country = place.country if place else None
             sources = [Party(code=f"{country or ''}UAF", name="unidentified armed group", inferred=True)]
         if not sources:
-            continue
+            # The act is still reported, with a source we cannot code: the subject's own words if
+            # there is a subject, else nobody.
+            sources = _unknown_source(match, tokens, kids)
         country = place.country if place else None
         targets = [Party(f"{country or ''}UAF", "unidentified armed group", inferred=True) if t is UNNAMED else t
                    for t in targets]
@@ -214,6 +216,19 @@ def _arguments(match: _Match, tokens: list[Token], kids: dict[int, list[Token]],
     source_codes = {(p.code, p.start) for p in sources}
     targets = [t for t in targets if (t.code, t.start) not in source_codes]
     return sources, targets
+
+
+def _unknown_source(match: _Match, tokens: list[Token], kids: dict[int, list[Token]]) -> list[Party]:
+    head = match.head
+    subject = _subject(head, tokens, kids) if match.trigger.pos == "VERB" else None
+    if subject is None and match.trigger.pos == "NOUN" and head.dep in ("dobj", "attr") and head.head != head.i:
+        verb = tokens[head.head]
+        subject = _subject(verb, tokens, kids) if verb.lemma.lower() in LIGHT_VERBS else None
+    if subject is None:
+        return [Party(code="", name="", inferred=True)]
+    phrase = [t for t in _subtree(subject, kids) if t.i <= subject.i]
+    text = " ".join(t.text for t in phrase[-4:])
+    return [Party(code="", name=text, start=phrase[0].start, end=subject.end, text=text)]
 
 
 def _targets(match: _Match, tokens: list[Token], kids: dict[int, list[Token]], mentions: list[Mention],

@@ -80,9 +80,11 @@ def to_sentences(doc: Doc) -> list[Sentence]:
             )
             for tok in sent
         ]
-        # Drop leading blank tokens left by the blanked dateline.
+        # Drop blank tokens: those left by the blanked dateline, and paragraph breaks at the end.
         while tokens and not tokens[0].text.strip():
             tokens.pop(0)
+        while tokens and not tokens[-1].text.strip():
+            tokens.pop()
         if not tokens:
             continue
         shift = tokens[0].i

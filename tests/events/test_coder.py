@@ -1,0 +1,79 @@
+"""The coder on sentences we wrote: voice, nominal events, compounds, reported speech, modality,
+dates and places."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from dateline import extract
+from dateline.settings import Settings
+
+
+def _events(text: str, published: str = "2023-03-08", settings: Settings | None = None, factual: bool = True):
+    article = extract(text, published=published, settings=settings)
+    return [e for e in article.events if e.factual or not factual]
+
+
+def _triples(events) -> set[tuple[str, str, str]]:
+    return {(e.source.code if e.source else "", e.root, e.target.code if e.target else "") for e in events}
+
+
+def test_active_and_passive_voice():
+    active = _triples(_events("Israeli warplanes struck Hamas positions in Gaza on Tuesday, the army said."))
+    assert any(s.startswith("ISR") and r in ("18", "19") for s, r, _ in active)
+    passive = _triples(_events("The Iraqi prime minister was attacked by gunmen near the ministry on Tuesday."))
+    assert any(r in ("18", "19") and t == "IRQGOV" for _, r, t in passive)
+
+
+def test_nominal_event_with_a_reversed_light_verb():
+    triples = _triples(_events("The Egyptian president received a phone call from the Saudi crown prince on Monday."))
+    assert ("SAUGOV", "04", "EGYGOV") in triples
+
+
+def test_compound_actors_give_one_event_per_pair():
+    triples = _triples(_events("Egypt and Qatar condemned Israel over the strike on the camp."))
+    assert {("EGY", "11", "ISR"), ("QAT", "11", "ISR")} <= triples
+
+
+def test_reported_speech_codes_the_reported_act():
+    events = _events("The ministry said Russian forces shelled Kharkiv overnight.")
+    shelling = [e for e in events if e.root in ("18", "19")]
+    assert shelling and shelling[0].source.code.startswith("RUS") and shelling[0].reported
+
+
+def test_negation_never_yields_the_positive_event():
+    events = _events("Turkey did not sign the agreement with Greece, officials said.", factual=False)
+    signing = [e for e in events if e.code.startswith("05")]
+    assert signing and all(e.negated and not e.factual for e in signing)
+    assert not [e for e in _events("Turkey did not sign the agreement with Greece, officials said.")
+                if e.code.startswith("05")]
+
+
+def test_future_intent_takes_an_intent_code():
+    events = _events("The French president will visit Algeria next month, his office said.")
+    assert any(e.code == "036" and e.future for e in events)
+
+
+def test_conditional_is_not_fact():
+    events = _events("If Iran attacks Israel, Washington would respond, the official said.", factual=False)
+    attack = [e for e in events if e.source and e.source.code.startswith("IRN") and e.root in ("18", "19")]
+    assert attack and not any(e.factual for e in attack)
+
+
+def test_relative_dates_and_places():
+    events = _events("Kenyan police arrested the opposition leader in Nairobi on Sunday.", published="2023-03-08")
+    arrest = next(e for e in events if e.code.startswith("17"))
+    assert arrest.date == dt.date(2023, 3, 5) and "Sunday" in arrest.date_how
+    assert arrest.location.name == "Nairobi" and arrest.location.country == "KEN"
+
+
+def test_a_user_lexicon_file_adds_triggers(tmp_path: Path):
+    text = "The Zambian president bamboozled the Malawian envoy at the summit on Friday."
+    assert not [e for e in _events(text) if e.code == "1125"]
+    extra = tmp_path / "mine.tsv"
+    extra.write_text("phrase\tpos\tcode\tsource\ttarget\texample\nbamboozle\tVERB\t1125\tsubj\tdobj\tx\n")
+    settings = Settings(lexicon_files=str(extra))
+    events = _events(text, settings=settings)
+    assert any(e.code == "1125" and e.source.code == "ZMBGOV" and e.target.code == "MWIGOV" for e in events)
+    assert any("mine.tsv" in e.rule for e in events)
