@@ -22,6 +22,8 @@ $(VENV)/.installed: pyproject.toml requirements.lock requirements-model.txt
 run: install
 	$(BIN)/dateline process samples/ --db $(DB)
 	$(BIN)/dateline articles --db $(DB)
+	$(BIN)/dateline actors --db $(DB) --top 10
+	$(BIN)/dateline events --db $(DB) --limit 25
 
 lint: install
 	$(BIN)/ruff check src tests bench scripts

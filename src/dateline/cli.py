@@ -74,7 +74,8 @@ def process(
         out.print(
             Text(
                 f"{summary.documents} document(s) read: {summary.stored} stored, "
-                f"{summary.already_stored} already stored, {len(summary.failures)} failed "
+                f"{summary.already_stored} already stored, {len(summary.failures)} failed; "
+                f"{summary.mentions} actor and place mentions, {summary.events} events coded "
                 f"({total} articles in {settings.db})"
             )
         )

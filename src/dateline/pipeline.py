@@ -57,6 +57,8 @@ class RunSummary:
     documents: int = 0
     stored: int = 0
     already_stored: int = 0
+    mentions: int = 0  # of the articles stored in this run
+    events: int = 0
     failures: list[Failure] = field(default_factory=list)
 
 
@@ -127,6 +129,8 @@ def _process(
         if pool is not None:
             articles = _analyse(pool, articles, fail)
         new = store.write_batch(articles, failures, summary.run_id)
+        summary.mentions += sum(len(a.mentions) for a in articles)
+        summary.events += sum(len(a.events) for a in articles)
         summary.stored += new
         summary.already_stored += len(articles) - new
         pending.clear()

@@ -1,0 +1,92 @@
+"""End-to-end benchmark: extract, parse, actors, places and events, against bare spaCy nlp.pipe.
+
+Prints articles/s and peak memory per process with 1 and 2 processes on the same texts from
+../shared/data/news-corpus/ (Wikinews and Global Voices). Asserts nothing. Each run happens in a
+fresh subprocess so that peak memory is its own.
+
+Usage: python bench/pipeline.py [--docs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from nlp import CORPUS, load_texts, peak_mb
+
+
+def run(variant: str, procs: int, count: int) -> dict:
+    texts = load_texts(count)
+    if variant == "spacy":
+        import spacy
+
+        from dateline.settings import Settings
+
+        nlp = spacy.load(Settings().spacy_model, exclude=["senter"])
+        nlp("warm up")
+        start = time.perf_counter()
+        for _doc in nlp.pipe(texts, batch_size=32, n_process=procs):
+            pass
+        seconds = time.perf_counter() - start
+        events = 0
+    else:
+        from dataclasses import replace
+
+        from dateline.analysis import AnalysisPool
+        from dateline.pipeline import extract
+        from dateline.settings import Settings
+
+        settings = replace(Settings(), workers=procs)
+        with AnalysisPool(settings) as pool:
+            pool.analyse([extract(texts[0], settings=settings, analyse=False)])  # load outside the timing
+            start = time.perf_counter()
+            events = 0
+            for i in range(0, len(texts), 64):
+                articles = [extract(t, settings=settings, analyse=False) for t in texts[i : i + 64]]
+                events += sum(len(a.events) for a in pool.analyse(articles))
+            seconds = time.perf_counter() - start
+    own, children = peak_mb()
+    return {"variant": variant, "procs": procs, "docs": len(texts), "seconds": seconds, "events": events,
+            "own_mb": own, "child_mb": children}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--docs", type=int, default=300)
+    parser.add_argument("--child", nargs=2, metavar=("VARIANT", "PROCS"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(run(args.child[0], int(args.child[1]), args.docs)))
+        return 0
+    if not CORPUS.exists():
+        print(f"needs {CORPUS} (the team's shared/ folder beside this checkout)")
+        return 1
+    rows = []
+    for procs in (1, 2):
+        for variant in ("spacy", "dateline"):
+            out = subprocess.run(
+                [sys.executable, __file__, "--docs", str(args.docs), "--child", variant, str(procs)],
+                capture_output=True, text=True, check=True,
+            )
+            rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    print(f"End to end on {rows[0]['docs']} news articles")
+    print(f"{'run':<32}{'articles/s':>11}{'events':>8}{'peak MB/process':>17}")
+    rate = {}
+    for row in rows:
+        rate[(row["variant"], row["procs"])] = row["docs"] / row["seconds"]
+        peak = max(row["own_mb"], row["child_mb"]) if row["procs"] > 1 else row["own_mb"]
+        name = f"{'bare spaCy nlp.pipe' if row['variant'] == 'spacy' else 'dateline end to end'}, {row['procs']} proc"
+        print(f"{name:<32}{rate[(row['variant'], row['procs'])]:>11.1f}{row['events']:>8}{peak:>17.0f}")
+    for procs in (1, 2):
+        print(f"dateline / bare spaCy with {procs} process(es): {rate[('dateline', procs)] / rate[('spacy', procs)]:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
