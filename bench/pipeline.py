@@ -84,7 +84,8 @@ def main() -> int:
         name = f"{'bare spaCy nlp.pipe' if row['variant'] == 'spacy' else 'dateline end to end'}, {row['procs']} proc"
         print(f"{name:<32}{rate[(row['variant'], row['procs'])]:>11.1f}{row['events']:>8}{peak:>17.0f}")
     for procs in (1, 2):
-        print(f"dateline / bare spaCy with {procs} process(es): {rate[('dateline', procs)] / rate[('spacy', procs)]:.2f}x")
+        ratio = rate[("dateline", procs)] / rate[("spacy", procs)]
+        print(f"dateline / bare spaCy with {procs} process(es): {ratio:.2f}x")
     return 0
 
 
