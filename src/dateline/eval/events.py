@@ -1,7 +1,8 @@
 """Event-coding scores on the gold format of eventgold (see its SOURCES.md).
 
 Per set: precision, recall and F1 of events matched on the sentence and the CAMEO root (recall of
-the full code too), or the PLOVER type where the set gives PLOVER, or the QuadClass where that is
+the full code too), or the PLOVER type where the set gives PLOVER (older type names read as their 2021 successors:
+DEMAND as REQUEST, FIGHT as ASSAULT, YIELD as CONCEDE...), or the QuadClass where that is
 all it gives; the source's country is also checked where the gold source is a real country code.
 Precision counts only records marked complete (their gold list is every event the sentence holds).
 Set-level figures: the share of records whose gold root (or type) is among our events, QuadClass
@@ -103,9 +104,15 @@ def _label(kind: str, event: Event) -> str | None:
     return event.root
 
 
+# Older PLOVER type names and the 16-type PLOVER (2021) ones that replaced them.
+PLOVER_RENAMED = {"YIELD": "CONCEDE", "DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
+                  "FIGHT": "ASSAULT"}  # fmt: skip
+
+
 def _gold_label(kind: str, gold: dict) -> str | None:
     if kind == "plover":
-        return gold.get("code")
+        code = gold.get("plover_current") or gold.get("code")
+        return PLOVER_RENAMED.get(code, code) if code else None
     if kind == "quad":
         return str(gold["quad_class"]) if gold.get("quad_class") else None
     return gold.get("root") or ((gold.get("code") or "")[:2] or None)

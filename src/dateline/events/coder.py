@@ -21,11 +21,11 @@ For every trigger (longest lexicon phrase first, each word used once):
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dateline.events.dates import event_date
 from dateline.events.lexicon import Lexicon, Trigger
-from dateline.events.modality import Modality, children, modality
+from dateline.events.modality import Modality, ancestors, children, modality
 from dateline.events.ontology import describe
 from dateline.model import Article, Event, Location, Mention, Party, Sentence, Token
 
@@ -41,6 +41,7 @@ UNDERGO_PREPS = {("subject", "to"), ("come", "under"), ("fall", "victim"), ("exp
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "18": "138", "19": "138",
                 "20": "138", "17": "137", "16": "131"}  # fmt: skip
 UNNAMED = Party(code="", name="the authors of the act (unnamed)", inferred=True)
+UNREAL_ROOTS = {"02", "03", "10", "12", "13"}
 _SKIP_DEPS = {"relcl", "acl", "ccomp", "advcl", "parataxis", "csubj"}
 
 
@@ -77,12 +78,17 @@ def _code_sentence(article: Article, sentence: Sentence, mentions: list[Mention]
     matches = find_triggers(tokens, kids, lexicon)
     noun_heads = {m.head.i for m in matches if m.trigger.pos == "NOUN"}
     # "X received a phone call", "launched an attack": the event noun carries the event, not the verb.
-    matches = [m for m in matches if not (m.trigger.pos == "VERB" and len(m.trigger.words) == 1 and any(
-        k.dep in ("dobj", "attr") and k.i in noun_heads for k in kids.get(m.head.i, [])))]
+    matches = [m for m in matches if not (
+        m.trigger.pos == "VERB" and len(m.trigger.words) == 1 and m.head.lemma.lower() in LIGHT_VERBS | REVERSE_VERBS
+        and any(k.dep in ("dobj", "attr") and k.i in noun_heads for k in kids.get(m.head.i, [])))]
     nested = {m.head.i for m in matches if m.trigger.pos == "NOUN"}
+    # What is demanded, appealed for, promised, rejected, threatened or denied has not happened.
+    unreal = {m.head.i for m in matches if m.trigger.code[:2] in UNREAL_ROOTS or m.trigger.code == "016"}
     events: list[Event] = []
     for match in matches:
         mod = modality(match.head, tokens, kids, match.trigger.words, sentence.text)
+        if any(t.i in unreal for t in ancestors(match.head, tokens, limit=4)):
+            mod = replace(mod, hypothetical=True)
         sources, targets = _arguments(match, tokens, kids, mentions, nested)
         code = match.trigger.code
         if mod.future and code[:2] in INTENT_CODES:
