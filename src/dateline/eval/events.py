@@ -6,8 +6,9 @@ DEMAND as REQUEST, FIGHT as ASSAULT, YIELD as CONCEDE...), or the QuadClass wher
 all it gives; the source's country is also checked where the gold source is a real country code.
 Precision counts only records marked complete (their gold list is every event the sentence holds).
 Set-level figures: the share of records whose gold root (or type) is among our events, QuadClass
-accuracy of our first event, PLOVER macro-F1 over types (each record classified by our first event's
-type against its first gold type), and the share of no-event sentences left without events.
+accuracy of our main event (the trigger nearest the root of the parse), PLOVER macro-F1 over types
+(each record classified by our main event's type against its first gold type), and the share of
+no-event sentences left without events.
 Only factual events count (not negated, hypothetical or questioned ones).
 """
 
@@ -143,8 +144,20 @@ def score_events(path: Path, analyser: Analyser, limit: int | None = None) -> Se
     kind = _kind(records)
     score = SetScore(path.stem, kind, records=len(records))
     for record, article in zip(records, articles, strict=True):
-        _score_record(score, kind, record, [e for e in article.events if e.factual])
+        _score_record(score, kind, record, main_first(article, [e for e in article.events if e.factual]))
     return score
+
+
+def main_first(article: Article, events: list[Event]) -> list[Event]:
+    """Events ordered with the sentence's main act first: the trigger nearest the parse root."""
+    depth: dict[int, int] = {}
+    for sentence in article.sentences:
+        for token in sentence.tokens:
+            steps, current = 0, token
+            while current.head != current.i and steps < 20:
+                current, steps = sentence.tokens[current.head], steps + 1
+            depth[token.start] = steps
+    return sorted(events, key=lambda e: (e.root == "01", depth.get(e.trigger_start, 99), e.trigger_start))
 
 
 def _score_record(score: SetScore, kind: str, record: dict, ours: list[Event]) -> None:

@@ -42,6 +42,9 @@ INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
                 "20": "138", "17": "137", "16": "131"}  # fmt: skip
 UNNAMED = Party(code="", name="the authors of the act (unnamed)", inferred=True)
 UNREAL_ROOTS = {"02", "03", "10", "12", "13"}
+# Refusing a cooperative act is a rejection (CAMEO 12x).
+REFUSAL_CODES = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
+REFUSING = {"refuse", "decline", "reject"}
 _SKIP_DEPS = {"relcl", "acl", "ccomp", "advcl", "parataxis", "csubj"}
 
 
@@ -91,7 +94,11 @@ def _code_sentence(article: Article, sentence: Sentence, mentions: list[Mention]
             mod = replace(mod, hypothetical=True)
         sources, targets = _arguments(match, tokens, kids, mentions, nested)
         code = match.trigger.code
-        if mod.future and code[:2] in INTENT_CODES:
+        refusal = mod.negated and (mod.future or _refused(match.head, tokens)) and code[:2] in REFUSAL_CODES
+        if refusal:
+            # "will not lift the embargo", "refused to sign": not the act, but its rejection.
+            code, mod = REFUSAL_CODES[code[:2]], replace(mod, negated=False, future=False)
+        elif mod.future and code[:2] in INTENT_CODES:
             code = INTENT_CODES[code[:2]]
         place, place_how = _place(match, tokens, kids, mentions, targets, dateline, country_location)
         info = describe(code)
@@ -116,6 +123,10 @@ def _code_sentence(article: Article, sentence: Sentence, mentions: list[Mention]
         unique.setdefault(key, event)
     targeted = {(e.code, e.source.code) for e in unique.values() if e.target and e.source}
     return [e for e in unique.values() if e.target or (e.code, e.source.code if e.source else "") not in targeted]
+
+
+def _refused(head: Token, tokens: list[Token]) -> bool:
+    return head.dep == "xcomp" and head.head != head.i and tokens[head.head].lemma.lower() in REFUSING
 
 
 def find_triggers(tokens: list[Token], kids: dict[int, list[Token]], lexicon: Lexicon) -> list[_Match]:
