@@ -28,7 +28,7 @@ from dateline.model import Actor, Article, Mention, Sentence, Token, span_text
 
 _JOINERS = {"'s", "’s", "the", "of", "-", "'", "’"}
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
-_THING_PRONOUNS = {"its"}
+_THING_PRONOUNS = {"its", "it", "they", "their", "them"}
 _FORMER = {"former", "ex", "ex-", "then", "late"}
 _KIND_ORDER = {"person": 0, "org": 1, "metonym": 2, "country": 3, "adjective": 4, "role": 5}
 
@@ -98,7 +98,13 @@ def _referent(pronoun: str, ctx: _Context, index: int) -> Actor | None:
     if pronoun in _PERSON_PRONOUNS and ctx.last_person and index - ctx.last_person[0] <= 2:
         return ctx.last_person[1]
     if pronoun in _THING_PRONOUNS and ctx.last_thing and index - ctx.last_thing[0] <= 1:
-        return ctx.last_thing[1]
+        actor = ctx.last_thing[1]
+        # "it" stands for a state or an organisation; "they" for a group or a sector ("the rebels").
+        if pronoun == "it" and actor.kind not in ("state", "government", "organisation"):
+            return None
+        if pronoun in ("they", "their", "them") and actor.kind not in ("sector", "group", "organisation"):
+            return None
+        return actor
     return None
 
 

@@ -85,6 +85,7 @@ def _code_sentence(article: Article, sentence: Sentence, mentions: list[Mention]
         m.trigger.pos == "VERB" and len(m.trigger.words) == 1 and m.head.lemma.lower() in LIGHT_VERBS | REVERSE_VERBS
         and any(k.dep in ("dobj", "attr") and k.i in noun_heads for k in kids.get(m.head.i, [])))]
     nested = {m.head.i for m in matches if m.trigger.pos == "NOUN"}
+    acts = {m.head.i for m in matches}
     # What is demanded, appealed for, promised, rejected, threatened or denied has not happened.
     unreal = {m.head.i for m in matches if m.trigger.code[:2] in UNREAL_ROOTS or m.trigger.code == "016"}
     events: list[Event] = []
@@ -92,7 +93,7 @@ def _code_sentence(article: Article, sentence: Sentence, mentions: list[Mention]
         mod = modality(match.head, tokens, kids, match.trigger.words, sentence.text)
         if any(t.i in unreal for t in ancestors(match.head, tokens, limit=4)):
             mod = replace(mod, hypothetical=True)
-        sources, targets = _arguments(match, tokens, kids, mentions, nested)
+        sources, targets = _arguments(match, tokens, kids, mentions, nested, acts)
         code = match.trigger.code
         refusal = mod.negated and (mod.future or _refused(match.head, tokens)) and code[:2] in REFUSAL_CODES
         if refusal:
@@ -201,7 +202,7 @@ def _match_words(head: Token, trigger: Trigger, tokens: list[Token], kids: dict[
 
 
 def _arguments(match: _Match, tokens: list[Token], kids: dict[int, list[Token]],
-               mentions: list[Mention], nested: set[int]) -> tuple[list[Party], list[Party]]:
+               mentions: list[Mention], nested: set[int], acts: set[int]) -> tuple[list[Party], list[Party]]:
     head, trigger = match.head, match.trigger
     sources: list[Party] = []
     targets: list[Party] = []
@@ -220,7 +221,7 @@ def _arguments(match: _Match, tokens: list[Token], kids: dict[int, list[Token]],
             targets = _targets(match, tokens, kids, mentions, nested)
     else:
         for spec in trigger.sources:
-            sources = _noun_slot(head, spec, tokens, kids, mentions, role="source")
+            sources = _noun_slot(head, spec, tokens, kids, mentions, acts)
             if sources:
                 break
         targets = _reverse_target(head, tokens, kids, mentions)
@@ -229,7 +230,7 @@ def _arguments(match: _Match, tokens: list[Token], kids: dict[int, list[Token]],
         if not sources:
             governor = tokens[head.head] if head.head != head.i else None
             if governor is not None and governor.lemma.lower() in REVERSE_VERBS:
-                sources = _noun_slot(head, "prep:from", tokens, kids, mentions, role="source")
+                sources = _noun_slot(head, "prep:from", tokens, kids, mentions, acts)
     source_codes = {(p.code, p.start) for p in sources}
     targets = [t for t in targets if (t.code, t.start) not in source_codes]
     return sources, targets
@@ -294,7 +295,7 @@ def _targets(match: _Match, tokens: list[Token], kids: dict[int, list[Token]], m
 
 
 def _noun_slot(head: Token, spec: str, tokens: list[Token], kids: dict[int, list[Token]],
-               mentions: list[Mention], role: str) -> list[Party]:
+               mentions: list[Mention], acts: set[int]) -> list[Party]:
     own = kids.get(head.i, [])
     if spec == "poss":
         owner = next((k for k in own if k.dep == "poss"), None)
@@ -305,7 +306,9 @@ def _noun_slot(head: Token, spec: str, tokens: list[Token], kids: dict[int, list
         return _parties(_pobj(prep, kids), tokens, kids, mentions) if prep is not None else []
     if spec == "subj" and head.dep in ("dobj", "attr") and head.head != head.i:
         verb = tokens[head.head]
-        if verb.lemma.lower() in LIGHT_VERBS:
+        # The subject of the verb governing the event noun ("X launched an air strike", "X speeded
+        # up the withdrawal"), unless that verb is an act of its own ("X condemned the attack").
+        if verb.lemma.lower() in LIGHT_VERBS or (verb.pos == "VERB" and verb.i not in acts):
             subject = _subject(verb, tokens, kids)
             return _parties(subject, tokens, kids, mentions) if subject is not None else []
     return []
@@ -354,7 +357,7 @@ def _subjects(verb: Token, tokens: list[Token], kids: dict[int, list[Token]]) ->
             owner = next((k for k in kids.get(head.i, []) if k.dep == "poss"), None)
             if owner is not None and owner.pos != "PRON":
                 return [owner]  # "Iraq's keenness to build"
-        elif current.dep not in ("xcomp", "conj", "advcl", "pcomp", "pobj", "prep", "ccomp", "dobj"):
+        elif current.dep not in ("xcomp", "conj", "advcl", "pcomp", "pobj", "prep", "ccomp", "dobj", "acomp"):
             return []
         elif current.dep == "conj" and head.pos in ("NOUN", "PROPN"):
             return []  # a verb coordinated with a noun is a misparse; do not borrow a subject through it
