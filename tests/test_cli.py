@@ -97,3 +97,15 @@ def test_actors_summary(tmp_path: Path):
     out = _run("actors", "--db", db, "--top", "3").output
     assert "IRQGOV" in out and "Mustafa Al-Kadhimi" in out
     assert "GBR" in _run("actors", "--country", "GBR", "--db", db).output
+
+
+def test_workers_give_the_same_result(tmp_path: Path):
+    from tests.conftest import ROOT
+
+    one, two = str(tmp_path / "one.duckdb"), str(tmp_path / "two.duckdb")
+    samples = [str(p) for p in sorted((ROOT / "samples").glob("*.txt"))[:4]]
+    assert _run("process", *samples, "--db", one).exit_code == 0
+    assert _run("process", *samples, "--db", two, "--workers", "2").exit_code == 0
+    first = sorted(line for line in _run("events", "--db", one, "--json", "--all").output.splitlines())
+    second = sorted(line for line in _run("events", "--db", two, "--json", "--all").output.splitlines())
+    assert first and first == second
