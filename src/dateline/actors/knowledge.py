@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rapidfuzz import fuzz, process
+
 from dateline.actors.names import name_key, surname_key
 from dateline.resources import data_path, read_table, read_tsv
 
@@ -92,8 +94,17 @@ class ActorKnowledge:
     people_by_surname: dict[str, list[Person]]  # phonetic surname key -> rows
     country_by_capital: dict[str, str]
 
+    country_words: dict[str, Entry] = field(default_factory=dict)  # country names and demonyms
+
     def sector_of(self, code: str) -> str | None:
         return code[3:6] if len(code) >= 6 and code[3:6] in self.sectors else None
+
+    def fuzzy_country(self, word: str) -> Entry | None:
+        """A misspelt country name or demonym ("Ethopia", "Afganistan"): one edit or two away."""
+        if word in self.country_words:
+            return None  # spelt right; the phrase index has it
+        found = process.extractOne(word, list(self.country_words), scorer=fuzz.ratio, score_cutoff=86)
+        return self.country_words[found[0]] if found else None
 
 
 def load_knowledge(tokenize: Callable[[str], list[str]], extra_people: Iterable[Path] = ()) -> ActorKnowledge:
@@ -155,7 +166,13 @@ def load_knowledge(tokenize: Callable[[str], list[str]], extra_people: Iterable[
                 key = surname_key(alias)
                 if key:
                     by_surname.setdefault(key, []).append(person)
-    return ActorKnowledge(countries, sectors, organisations, people, index, by_key, by_surname, capitals)
+    words = {}
+    for row in read_table("countries.tsv"):
+        for name in [row["name"], *_split(row.get("names")), *_split(row.get("adjectives"))]:
+            if " " not in name and len(name) >= 5:
+                kind = "adjective" if name in _split(row.get("adjectives")) else "country"
+                words.setdefault(name, Entry(kind, row["iso3"], name))
+    return ActorKnowledge(countries, sectors, organisations, people, index, by_key, by_surname, capitals, words)
 
 
 def _split(value: str | None) -> list[str]:

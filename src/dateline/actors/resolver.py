@@ -130,6 +130,8 @@ def _find_items(tokens: list[Token], kb: ActorKnowledge, known: set[str] | None 
             continue
         if (low in _PERSON_PRONOUNS or low in _THING_PRONOUNS) and tokens[i].pos == "PRON":
             items.append(_Item(i, i + 1, "pron"))
+        elif tokens[i].pos == "PROPN" and len(words[i]) >= 6 and (entry := kb.fuzzy_country(words[i])):
+            items.append(_Item(i, i + 1, entry.kind, entry))  # "Ethopia", "Afganistan", "Ghanians"
         elif known and tokens[i].pos == "PROPN" and (tokens[i].ent_start or not tokens[i].ent):
             # A surname of someone already named, which the model mislabelled or missed
             # ("Blinken" as a place, "Al-Kazemi's" as a location).
@@ -197,6 +199,8 @@ def _share_roles(groups: list[list[_Item]], tokens: list[Token]) -> None:
 def _joins(group: list[_Item], item: _Item, tokens: list[Token]) -> bool:
     last = group[-1]
     between = [t.text.lower() for t in tokens[last.end : item.start]]
+    if between and between[0] == "in" and last.kind == "role" and item.kind in ("country", "metonym"):
+        between = between[1:]  # "rebels in the Ivory Coast", "police in Nairobi"
     if any(word not in _JOINERS for word in between):
         return False
     kinds = {g.kind for g in group}
@@ -234,6 +238,11 @@ def _mention(group: list[_Item], tokens: list[Token], index: int, kb: ActorKnowl
             actor = Actor(code=f"{person.country or ''}ELI", name=person.name, kind="person",
                           country=person.country, sector="ELI", role=f"former {person.office}")
             via = f"{via}, out of office"
+        elif "org" in kinds:
+            org = kb.organisations[next(g for g in group if g.kind == "org").entry.key]
+            actor = Actor(code=org.code, name=name, kind="person", country=org.country,
+                          sector=kb.sector_of(org.code), role=role_words)
+            via = "title, organisation"
         elif role is not None:
             country = country or ctx.home
             sector = "ELI" if former else role.entry.key
@@ -270,6 +279,10 @@ def _mention(group: list[_Item], tokens: list[Token], index: int, kb: ActorKnowl
         actor = Actor(code=f"{country}GOV", name=kb.countries[country].name, kind="government",
                       country=country, sector="GOV", role=surface)
         via = "seat of government"
+    elif country and kinds == ["adjective"] and last.pos in ("NOUN", "PROPN") and last.dep != "compound":
+        # "Palestinians", "a Palestinian was killed": people of that country, civilians.
+        actor = Actor(code=f"{country}CVL", name=surface, kind="sector", country=country, sector="CVL")
+        via, label = "demonym", "NORP"
     elif country:
         actor = Actor(code=country, name=kb.countries[country].name, kind="state", country=country)
         via = "country"
@@ -305,6 +318,8 @@ def _find_person(item: _Item, name: str, country: str | None, kb: ActorKnowledge
     """A known person by exact alias, then by surname key and fuzzy full name; in office first."""
     if item.kind == "person" and item.entry is not None:
         rows = kb.people_by_key.get(name_key(item.entry.text), [])
+        if country:
+            rows = [p for p in rows if p.country == country] or rows
         if rows:
             return _best_row(rows, ctx.day), "name"
     earlier = _surname_coref(name, ctx)
@@ -329,6 +344,10 @@ def _find_person(item: _Item, name: str, country: str | None, kb: ActorKnowledge
     if len(in_office) == 1:
         rows = next(iter(in_office.values()))
         return _best_row(rows, ctx.day), "fuzzy, the one in office"
+    current = [r for rows in (in_office or scored).values() for r in rows if r.in_office(ctx.day)]
+    if current and len({r.code for r in current}) == 1:
+        # Several people fit ("President Bush"), all with one code: the code is certain.
+        return max(current, key=lambda p: p.start or dt.date.min), "surname, one code"
     return None, ""
 
 
