@@ -24,7 +24,7 @@ DATELINE_WEIGHT = 3.0
 ACTOR_WEIGHT = 1.0
 COOCCURRENCE_WEIGHT = 2.5
 QUALIFIER_WEIGHT = 10.0
-CONTAINS_WEIGHT = 3.0  # a state whose cities the article also names ("Georgia" with "Atlanta")
+CONTAINS_WEIGHT = 3.0  # a state named with one of its cities ("Georgia" and "Atlanta", "Moscow" and "Idaho")
 
 
 @dataclass
@@ -74,13 +74,23 @@ def find_places(article: Article, gazetteer: Gazetteer, index: PhraseIndex,
                 for country in countries:
                     others[country] += 1 / len(countries)
         inside = {c.location.admin1 for m, f in enumerate(found) if m != n for c in f.candidates if c.location.admin1}
+        states = {c.location.name for m, f in enumerate(found) if m != n for c in f.candidates
+                  if c.location.kind == "admin1"}  # fmt: skip
         best = max(
             item.candidates,
             key=lambda p: _score(p, home, actor_countries, others, item.qualifier)
-            + (CONTAINS_WEIGHT if p.location.kind == "admin1" and p.location.name in inside else 0.0),
+            + (CONTAINS_WEIGHT if p.location.kind == "admin1" and p.location.name in inside else 0.0)
+            + (CONTAINS_WEIGHT if p.location.kind != "admin1" and p.location.admin1 in states else 0.0),
         )
+        location = best.location
+        if item.qualifier and not any(_contains(q.location, location) for q in item.qualifier):
+            # "Cairo, Illinois" with no Cairo of Illinois in the gazetteer: the place is in the
+            # qualifier, coordinates unknown.
+            q = item.qualifier[0].location
+            location = Location(name=item.text, kind="place", country=q.country,
+                                admin1=q.name if q.kind == "admin1" else None, source="qualifier")
         mentions.append(Mention(item.sentence, item.start, item.end, item.text,
-                                _label(best.location), actor=None, location=best.location, via="gazetteer"))
+                                _label(location), actor=None, location=location, via="gazetteer"))
     return mentions
 
 
@@ -121,7 +131,10 @@ def _spans(index_no: int, tokens: list[Token], gazetteer: Gazetteer, index: Phra
     found: list[_Found] = []
     i = 0
     while i < len(tokens):
-        end, entries = index.longest(words, i)
+        lead = i + 1 if words[i].lower() == "the" and i + 1 < len(tokens) else i
+        end, entries = index.longest(words, lead)
+        if entries:
+            i = lead
         label = tokens[i].ent if tokens[i].ent_start else ""
         if not entries and (label in _PLACE_LABELS or label in _OTHER_LABELS):
             end = i + 1
