@@ -157,7 +157,7 @@ def main_first(article: Article, events: list[Event]) -> list[Event]:
             while current.head != current.i and steps < 20:
                 current, steps = sentence.tokens[current.head], steps + 1
             depth[token.start] = steps
-    return sorted(events, key=lambda e: (e.root == "01", depth.get(e.trigger_start, 99), e.trigger_start))
+    return sorted(events, key=lambda e: (e.code == "010", depth.get(e.trigger_start, 99), e.trigger_start))
 
 
 def _score_record(score: SetScore, kind: str, record: dict, ours: list[Event]) -> None:

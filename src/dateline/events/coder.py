@@ -15,7 +15,7 @@ For every trigger (longest lexicon phrase first, each word used once):
   target gives A->B and B->A;
 - attacks whose authors are not named get an inferred source: unidentified armed forces (UAF)
   of the place's country;
-- a bare statement (01) is only kept when the sentence has no other event.
+- a bare statement (010) is only kept when the sentence has no other event.
 """
 
 from __future__ import annotations
@@ -116,8 +116,8 @@ def _code_sentence(article: Article, sentence: Sentence, mentions: list[Mention]
         day, day_how = event_date(sentence.text, published)
         for source, target in _pairs(sources, targets):
             events.append(_event(article, sentence, match, code, source, target, mod, day, day_how, place, place_how))
-    if any(e.root != "01" for e in events):
-        events = [e for e in events if e.root != "01"]
+    if any(e.code != "010" for e in events):  # a bare statement is only the event when nothing else is
+        events = [e for e in events if e.code != "010"]
     unique: dict[tuple, Event] = {}
     for event in events:  # two triggers for one act ("commit to strengthening relations"): keep the first
         key = (event.code, event.source.code if event.source else "", event.target.code if event.target else "")
