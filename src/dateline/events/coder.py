@@ -44,7 +44,7 @@ UNNAMED = Party(code="", name="the authors of the act (unnamed)", inferred=True)
 UNREAL_ROOTS = {"02", "03", "10", "12", "13"}
 # Refusing a cooperative act is a rejection (CAMEO 12x).
 REFUSAL_CODES = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
-REFUSING = {"refuse", "decline", "reject"}
+REFUSING = {"refuse", "decline", "reject", "fail"}  # "failed to reach agreement" is a rejection too
 _SKIP_DEPS = {"relcl", "acl", "ccomp", "advcl", "parataxis", "csubj"}
 
 
@@ -95,7 +95,7 @@ def _code_sentence(article: Article, sentence: Sentence, mentions: list[Mention]
             mod = replace(mod, hypothetical=True)
         sources, targets = _arguments(match, tokens, kids, mentions, nested, acts)
         code = match.trigger.code
-        refusal = mod.negated and (mod.future or _refused(match.head, tokens)) and code[:2] in REFUSAL_CODES
+        refusal = code[:2] in REFUSAL_CODES and (_refused(match.head, tokens) or (mod.negated and mod.future))
         if refusal:
             # "will not lift the embargo", "refused to sign": not the act, but its rejection.
             code, mod = REFUSAL_CODES[code[:2]], replace(mod, negated=False, future=False)
@@ -184,7 +184,7 @@ def _match_words(head: Token, trigger: Trigger, tokens: list[Token], kids: dict[
             pos = window.index(hit) + 1
     if after:
         # Verbs: words anywhere later in the clause ("blamed Ankara for"); nouns: in their subtree.
-        scope = _subtree(head, kids, skip_clauses=trigger.pos == "NOUN")
+        scope = _subtree(head, kids)
         later = [t for t in scope if t.i > head.i]
         if trigger.pos == "VERB":
             later = [t for t in later if t.i - head.i <= 12]
