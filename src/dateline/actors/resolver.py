@@ -100,7 +100,7 @@ def _referent(pronoun: str, ctx: _Context, index: int) -> Actor | None:
     if pronoun in _THING_PRONOUNS and ctx.last_thing and index - ctx.last_thing[0] <= 1:
         actor = ctx.last_thing[1]
         # "it" stands for a state or an organisation; "they" for a group or a sector ("the rebels").
-        if pronoun == "it" and actor.kind not in ("state", "government", "organisation"):
+        if pronoun == "it" and actor.kind == "person":
             return None
         if pronoun in ("they", "their", "them") and actor.kind not in ("sector", "group", "organisation"):
             return None
@@ -267,6 +267,9 @@ def _mention(group: list[_Item], tokens: list[Token], index: int, kb: ActorKnowl
             country = country or pron.referent.country
             via = "possessor"
         if country is None:
+            country = _place_after(tokens, own[-1].end, kb)  # "demonstrators in Baghdad"
+            via = "role, place" if country else via
+        if country is None:
             earlier = _role_coref(role_words or "", ctx)
             if earlier is not None:
                 return Mention(index, first.start, last.end, surface, label, earlier, via="role")
@@ -293,6 +296,16 @@ def _mention(group: list[_Item], tokens: list[Token], index: int, kb: ActorKnowl
     if actor is None:
         return None
     return Mention(index, first.start, last.end, surface, label, actor, via=via)
+
+
+def _place_after(tokens: list[Token], end: int, kb: ActorKnowledge) -> str | None:
+    """The country of a capital or country named right after "in": "police in Nairobi"."""
+    if end + 1 >= len(tokens) or tokens[end].text.lower() != "in":
+        return None
+    start = end + 2 if tokens[end + 1].text.lower() == "the" else end + 1
+    _, entries = kb.index.longest([t.text for t in tokens], start)
+    entry = next((e for e in entries if e.kind in ("country", "metonym")), None)
+    return entry.key if entry else None
 
 
 def _country(group: list[_Item], kb: ActorKnowledge) -> str | None:
@@ -329,6 +342,8 @@ def _find_person(item: _Item, name: str, country: str | None, kb: ActorKnowledge
             return _best_row(rows, ctx.day), "surname"
     key = surname_key(name)
     candidates = kb.people_by_surname.get(key, []) if key else []
+    # People whose usual name ends so come before those who only have it in a longer alias.
+    candidates = [p for p in candidates if surname_key(p.name) == key] or candidates
     if country:
         candidates = [p for p in candidates if p.country == country] or candidates
     scored = {}
