@@ -37,7 +37,7 @@ class Trigger:
 @dataclass
 class Lexicon:
     by_head: dict[tuple[str, str], list[Trigger]]  # (head lemma, pos) -> triggers, longest first
-    size: int
+    size: int  # entries in all
 
 
 def head_index(words: tuple[str, ...], pos: str) -> int:

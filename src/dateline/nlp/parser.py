@@ -34,7 +34,9 @@ def load_pipeline(model: str) -> Language:
         ) from exc
 
 
+@cache
 def tokenizer_for(model: str) -> Callable[[str], list[str]]:
+    """The pipeline's tokenizer as a plain function (one per model, so it can key other caches)."""
     nlp = load_pipeline(model)
     return lambda text: [token.text for token in nlp.tokenizer(text)]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -303,10 +303,6 @@ class Store:
     def _select(self, tail: str, params: list[Any]) -> list[Article]:
         cursor = self.db.execute(f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles {tail}", params)
         return [_row_article(dict(zip(ARTICLE_COLUMNS, row, strict=True))) for row in cursor.fetchall()]
-
-    def iter_ids(self) -> Iterator[str]:
-        for (article_id,) in self.db.execute("SELECT id FROM articles ORDER BY id").fetchall():
-            yield article_id
 
 
 class _Transaction:
