@@ -231,8 +231,11 @@ def _mention(group: list[_Item], tokens: list[Token], index: int, kb: ActorKnowl
     person_item = next((g for g in group if g.kind in ("person", "name")), None)
     if person_item is not None:
         name = span_text(tokens[person_item.start : person_item.end])
-        person, via = _find_person(person_item, name, country, kb, ctx)
-        if person is not None and not former and person.in_office(ctx.day):
+        earlier = _surname_coref(name, ctx) if person_item.kind == "name" else None
+        person, via = (None, "") if earlier is not None else _find_person(person_item, name, country, kb, ctx)
+        if earlier is not None:
+            actor, via = earlier, "surname"
+        elif person is not None and not former and person.in_office(ctx.day):
             actor = _person_actor(person, kb)
         elif person is not None:
             actor = Actor(code=f"{person.country or ''}ELI", name=person.name, kind="person",
@@ -349,7 +352,8 @@ def _find_person(item: _Item, name: str, country: str | None, kb: ActorKnowledge
     scored = {}
     words = name.split()
     for person in candidates:
-        score = similar(name, person.name) if len(words) > 1 else 100.0
+        # A full name must be close to the person's; a lone surname close to their surname.
+        score = similar(name, person.name) if len(words) > 1 else similar(words[0], person.name.split()[-1])
         if score >= 80:
             scored.setdefault(person.name, []).append(person)
     if len(scored) == 1:

@@ -84,7 +84,9 @@ def _code_sentence(article: Article, sentence: Sentence, mentions: list[Mention]
     matches = [m for m in matches if not (
         m.trigger.pos == "VERB" and len(m.trigger.words) == 1 and m.head.lemma.lower() in LIGHT_VERBS | REVERSE_VERBS
         and any(k.dep in ("dobj", "attr") and k.i in noun_heads for k in kids.get(m.head.i, [])))]
-    nested = {m.head.i for m in matches if m.trigger.pos == "NOUN"}
+    # Event nouns inside other acts' arguments whose authors are unnamed attackers ("condemned the
+    # attack on X" is aimed at the attackers); other nested acts simply leave the target open.
+    nested = {m.head.i for m in matches if m.trigger.pos == "NOUN" and describe(m.trigger.code).quad_class == 4}
     acts = {m.head.i for m in matches}
     # What is demanded, appealed for, promised, rejected, threatened or denied has not happened.
     unreal = {m.head.i for m in matches if m.trigger.code[:2] in UNREAL_ROOTS or m.trigger.code == "016"}
