@@ -172,7 +172,8 @@ def events(
     until: Annotated[str | None, typer.Option("--until", help="Event date on or before YYYY-MM-DD.")] = None,
     country: Annotated[str | None, typer.Option("--country", help="ISO-3 of the place or an actor.")] = None,
     include_all: Annotated[
-        bool, typer.Option("--all", help="Also negated, hypothetical and questioned events.")
+        bool,
+        typer.Option("--all", help="Also negated, hypothetical and questioned events, and those with no coded actor."),
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="CSV with a header row.")] = False,

@@ -225,8 +225,8 @@ class Store:
         """Events as flat rows, filtered; every value is a bound parameter."""
         clauses: list[str] = []
         params: list[Any] = []
-        if not include_non_factual:
-            clauses.append("factual")
+        if not include_non_factual:  # by default: facts with at least one side we can name
+            clauses.append("factual AND (coalesce(source_code, '') <> '' OR coalesce(target_code, '') <> '')")
         if actor:
             clauses.append("(source_code LIKE ? ESCAPE '\\' OR target_code LIKE ? ESCAPE '\\')")
             params += [f"{_like(actor.upper())}%"] * 2
