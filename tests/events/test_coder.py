@@ -77,3 +77,9 @@ def test_a_user_lexicon_file_adds_triggers(tmp_path: Path):
     events = _events(text, settings=settings)
     assert any(e.code == "1125" and e.source.code == "ZMBGOV" and e.target.code == "MWIGOV" for e in events)
     assert any("mine.tsv" in e.rule for e in events)
+
+
+def test_reported_would_is_future_not_hypothesis():
+    events = _events("Egyptian officials said they would boycott all official contact with Israel.")
+    boycott = [e for e in events if e.source and e.source.code.startswith("EGY")]
+    assert boycott and boycott[0].future and boycott[0].factual and boycott[0].root == "13"

@@ -38,7 +38,7 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "make", "stage", "mount", "hold", "
 REVERSE_VERBS = {"receive", "get", "suffer", "face", "survive", "undergo", "sustain", "endure", "escape"}
 UNDERGO_PREPS = {("subject", "to"), ("come", "under"), ("fall", "victim"), ("expose", "to")}
 # Future or planned acts take the "intent" codes of root 03 (or threats, for force).
-INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "18": "138", "19": "138",
+INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "14": "133", "18": "138", "19": "138",
                 "20": "138", "17": "137", "16": "131"}  # fmt: skip
 UNNAMED = Party(code="", name="the authors of the act (unnamed)", inferred=True)
 UNREAL_ROOTS = {"02", "03", "10", "12", "13"}

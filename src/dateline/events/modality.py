@@ -61,10 +61,13 @@ def modality(head: Token, tokens: list[Token], kids: dict[int, list[Token]], phr
     if up and up[0].lemma.lower() in DENIAL and head.dep in ("xcomp", "dobj", "ccomp", "pcomp"):
         negated = True
     clause = [head, *[t for t in up if t.pos in ("VERB", "AUX")][:1]]
-    hypothetical = bool(lemmas & MODALS) or any(
-        k.dep == "mark" and k.lemma.lower() in CONDITIONS for t in clause for k in kids.get(t.i, [])
-    )
-    future = bool(lemmas & FUTURE_AUX) or (
+    conditional = any(k.dep == "mark" and k.lemma.lower() in CONDITIONS for t in clause for k in kids.get(t.i, []))
+    speech_above = any(t.lemma.lower() in SPEECH for t in up)
+    modals = lemmas & MODALS
+    # "X said it would boycott": reported future, not a hypothesis (unless an "if" says so).
+    reported_future = modals == {"would"} and speech_above and not conditional
+    hypothetical = (bool(modals) and not reported_future) or conditional
+    future = bool(lemmas & FUTURE_AUX) or reported_future or (
         bool(up) and head.dep == "xcomp" and up[0].lemma.lower() in FUTURE_VERBS
     )
     attempted = (
@@ -72,7 +75,7 @@ def modality(head: Token, tokens: list[Token], kids: dict[int, list[Token]], phr
         or any(k.lemma.lower() in ATTEMPT_WORDS or k.text.lower() in ATTEMPT_WORDS for k in own)
         or (bool(up) and head.dep == "xcomp" and up[0].lemma.lower() in TRY_VERBS)
     )
-    reported = any(t.lemma.lower() in SPEECH for t in up) and head.dep in ("ccomp", "conj", "xcomp", "advcl")
+    reported = speech_above and head.dep in ("ccomp", "conj", "xcomp", "advcl")
     return Modality(
         negated=negated,
         attempted=attempted,
