@@ -46,6 +46,7 @@ UNREAL_ROOTS = {"02", "03", "10", "12", "13"}
 REFUSAL_CODES = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 REFUSING = {"refuse", "decline", "reject", "fail"}  # "failed to reach agreement" is a rejection too
 _SKIP_DEPS = {"relcl", "acl", "ccomp", "advcl", "parataxis", "csubj"}
+_SKIP_VERB_DEPS = {"relcl", "acl", "ccomp", "parataxis", "csubj"}  # a verb's phrase may run into "to fight"
 
 
 @dataclass
@@ -154,15 +155,13 @@ def find_triggers(tokens: list[Token], kids: dict[int, list[Token]], lexicon: Le
     return sorted(chosen, key=lambda m: m.head.i)
 
 
-def _subtree(token: Token, kids: dict[int, list[Token]], skip_clauses: bool = True) -> list[Token]:
+def _subtree(token: Token, kids: dict[int, list[Token]], skip: set[str] = _SKIP_DEPS) -> list[Token]:
+    """The token and its descendants, not entering the clauses named in ``skip``."""
     out, stack = [], [token]
     while stack:
         current = stack.pop()
         out.append(current)
-        for child in kids.get(current.i, []):
-            if skip_clauses and child.dep in _SKIP_DEPS:
-                continue
-            stack.append(child)
+        stack.extend(child for child in kids.get(current.i, []) if child.dep not in skip)
     return sorted(out, key=lambda t: t.i)
 
 
@@ -186,7 +185,7 @@ def _match_words(head: Token, trigger: Trigger, tokens: list[Token], kids: dict[
             pos = window.index(hit) + 1
     if after:
         # Verbs: words anywhere later in the clause ("blamed Ankara for"); nouns: in their subtree.
-        scope = _subtree(head, kids)
+        scope = _subtree(head, kids, skip=_SKIP_DEPS if trigger.pos == "NOUN" else _SKIP_VERB_DEPS)
         later = [t for t in scope if t.i > head.i]
         if trigger.pos == "VERB":
             later = [t for t in later if t.i - head.i <= 12]
