@@ -77,6 +77,19 @@ def run(variant: str, procs: int, count: int) -> dict:
             "own_mb": own, "child_mb": children}
 
 
+def run_children(script: str, docs: int) -> list[dict]:
+    """Each variant (bare spaCy, dateline) with 1 and 2 processes, each in a fresh subprocess."""
+    rows = []
+    for procs in (1, 2):
+        for variant in ("spacy", "dateline"):
+            out = subprocess.run(
+                [sys.executable, script, "--docs", str(docs), "--child", variant, str(procs)],
+                capture_output=True, text=True, check=True,
+            )
+            rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    return rows
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=int, default=400)
@@ -88,14 +101,7 @@ def main() -> int:
     if not CORPUS.exists():
         print(f"needs {CORPUS} (the team's shared/ folder beside this checkout)")
         return 1
-    rows = []
-    for procs in (1, 2):
-        for variant in ("spacy", "dateline"):
-            out = subprocess.run(
-                [sys.executable, __file__, "--docs", str(args.docs), "--child", variant, str(procs)],
-                capture_output=True, text=True, check=True,
-            )
-            rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    rows = run_children(__file__, args.docs)
     print(f"Analysis stage on {rows[0]['docs']} news articles ({rows[0]['words']:,} words)")
     print(f"{'run':<28}{'articles/s':>11}{'words/s':>10}{'peak MB/process':>17}")
     by = {}

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from nlp import CORPUS, load_texts, peak_mb
+from nlp import CORPUS, load_texts, peak_mb, run_children
 
 
 def run(variant: str, procs: int, count: int) -> dict:
@@ -67,14 +66,7 @@ def main() -> int:
     if not CORPUS.exists():
         print(f"needs {CORPUS} (the team's shared/ folder beside this checkout)")
         return 1
-    rows = []
-    for procs in (1, 2):
-        for variant in ("spacy", "dateline"):
-            out = subprocess.run(
-                [sys.executable, __file__, "--docs", str(args.docs), "--child", variant, str(procs)],
-                capture_output=True, text=True, check=True,
-            )
-            rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    rows = run_children(__file__, args.docs)
     print(f"End to end on {rows[0]['docs']} news articles")
     print(f"{'run':<32}{'articles/s':>11}{'events':>8}{'peak MB/process':>17}")
     rate = {}

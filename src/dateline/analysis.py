@@ -135,12 +135,6 @@ class AnalysisPool:
         else:
             self.local = Analyser(settings)
 
-    def country_location(self, iso3: str) -> Location | None:
-        country = self.knowledge.countries.get(iso3)
-        if country is None:
-            return None
-        return next((p.location for p in self.gazetteer.candidates(country.name) if p.location.kind == "country"), None)
-
     def analyse(self, articles: list[Article]) -> list[Article]:
         if not articles:
             return []
