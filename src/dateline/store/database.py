@@ -344,6 +344,15 @@ def _article_row(a: Article, run_id: str | None, now: dt.datetime) -> list[Any]:
     ]  # fmt: skip
 
 
+def _place_fields(place: Location | None) -> dict[str, Any]:
+    return {
+        "place_name": place.name if place else None, "place_kind": place.kind if place else None,
+        "place_country": place.country if place else None, "admin1": place.admin1 if place else None,
+        "latitude": place.latitude if place else None, "longitude": place.longitude if place else None,
+        "geonames_id": place.geonames_id if place else None,
+    }  # fmt: skip
+
+
 def _mention_row(article_id: str, m: Mention) -> dict[str, Any]:
     actor, place = m.actor, m.location
     return {
@@ -353,11 +362,7 @@ def _mention_row(article_id: str, m: Mention) -> dict[str, Any]:
         "actor_kind": actor.kind if actor else None, "country": actor.country if actor else None,
         "sector": actor.sector if actor else None, "role": actor.role if actor else None,
         "tenure_start": actor.tenure_start if actor else None, "tenure_end": actor.tenure_end if actor else None,
-        "place_name": place.name if place else None, "place_kind": place.kind if place else None,
-        "place_country": place.country if place else None, "admin1": place.admin1 if place else None,
-        "latitude": place.latitude if place else None, "longitude": place.longitude if place else None,
-        "geonames_id": place.geonames_id if place else None, "place_source": place.source if place else None,
-        "via": m.via,
+        **_place_fields(place), "place_source": place.source if place else None, "via": m.via,
     }  # fmt: skip
 
 
@@ -376,10 +381,7 @@ def event_row(e: Event) -> dict[str, Any]:
         "target_text": tgt.text if tgt else None, "target_inferred": tgt.inferred if tgt else None,
         "code": e.code, "root": e.root, "quad_class": e.quad_class, "goldstein": e.goldstein,
         "plover_type": e.plover_type, "plover_mode": e.plover_mode, "event_date": e.date, "date_how": e.date_how,
-        "place_name": place.name if place else None, "place_kind": place.kind if place else None,
-        "place_country": place.country if place else None, "admin1": place.admin1 if place else None,
-        "latitude": place.latitude if place else None, "longitude": place.longitude if place else None,
-        "geonames_id": place.geonames_id if place else None, "place_how": e.location_how,
+        **_place_fields(place), "place_how": e.location_how,
         "negated": e.negated, "attempted": e.attempted, "future": e.future, "hypothetical": e.hypothetical,
         "question": e.question, "reported": e.reported, "factual": e.factual, "confidence": e.confidence,
         "rule": e.rule, "coder_version": e.coder_version,
