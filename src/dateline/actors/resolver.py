@@ -26,7 +26,7 @@ from dateline.actors.knowledge import ActorKnowledge, Entry, Person
 from dateline.actors.names import name_key, similar, surname_key
 from dateline.model import Actor, Article, Mention, Sentence, Token, span_text
 
-_JOINERS = {"'s", "’s", "the", "of", "-", "'", "’"}
+_JOINERS = {"'s", "’s", "the", "of", "-", "'", "’", "led"}  # "Vietnamese-led forces"
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _THING_PRONOUNS = {"its", "it", "they", "their", "them"}
 _FORMER = {"former", "ex", "ex-", "then", "late"}
