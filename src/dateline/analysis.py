@@ -15,6 +15,7 @@ from functools import cache
 from dateline.actors.knowledge import ActorKnowledge, load_knowledge
 from dateline.actors.resolver import resolve_actors
 from dateline.events import Lexicon, code_events, load_lexicon
+from dateline.extract.dateline import capitals
 from dateline.geo.gazetteer import Gazetteer, load_gazetteer
 from dateline.geo.geocoder import find_places, places_index, resolve_place
 from dateline.model import Article, Location, Mention
@@ -38,7 +39,7 @@ class Analyser:
     def home_country(self, article: Article) -> str | None:
         if not article.dateline_place:
             return None
-        capital = self.knowledge.country_by_capital.get(article.dateline_place.lower())
+        capital = capitals().get(article.dateline_place.lower())
         if capital:
             return capital
         location = resolve_place(article.dateline_place, self.gazetteer)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from dateline.analysis import Analyser, AnalysisPool
 from dateline.errors import DatelineError
 from dateline.extract import document_id, extract_article
 from dateline.ingest import read_inputs
@@ -18,6 +18,9 @@ from dateline.ingest.sniff import sniff_format
 from dateline.model import Article, Failure, RawDocument
 from dateline.settings import Settings, load_settings
 from dateline.store import Store
+
+if TYPE_CHECKING:
+    from dateline.analysis import AnalysisPool
 
 
 def extract(
@@ -47,6 +50,8 @@ def extract(
     )
     article = extract_article(raw, settings)
     if analyse:
+        from dateline.analysis import Analyser  # spaCy loads only when analysis is wanted
+
         Analyser(settings).analyse([article])
     return article
 
@@ -70,7 +75,11 @@ def process(
     analyse: bool = True,
 ) -> RunSummary:
     """Read, extract, analyse and store every document in the named inputs, one transaction a batch."""
-    pool = AnalysisPool(settings) if analyse else None
+    pool = None
+    if analyse:
+        from dateline.analysis import AnalysisPool  # spaCy loads only when analysis is wanted
+
+        pool = AnalysisPool(settings)
     try:
         return _process(names, store, settings, on_failure, pool)
     finally:

@@ -92,7 +92,6 @@ class ActorKnowledge:
     index: PhraseIndex
     people_by_key: dict[str, list[Person]]  # normalised full name -> rows
     people_by_surname: dict[str, list[Person]]  # phonetic surname key -> rows
-    country_by_capital: dict[str, str]
 
     country_words: dict[str, Entry] = field(default_factory=dict)  # country names and demonyms
 
@@ -122,7 +121,6 @@ def load_knowledge(tokenize: Callable[[str], list[str]], extra_people: Iterable[
         index.add(tokens, entry, case_sensitive)
 
     countries: dict[str, Country] = {}
-    capitals: dict[str, str] = {}
     for row in read_table("countries.tsv"):
         iso3 = row["iso3"]
         countries[iso3] = Country(iso3, row["name"], row.get("capital") or None)
@@ -132,8 +130,6 @@ def load_knowledge(tokenize: Callable[[str], list[str]], extra_people: Iterable[
             add(adjective, Entry("adjective", iso3, adjective))
         for metonym in _split(row.get("metonyms")):
             add(metonym, Entry("metonym", iso3, metonym))
-        if row.get("capital"):
-            capitals.setdefault(row["capital"].lower(), iso3)
     sectors: dict[str, str] = {}
     for row in read_table("sectors.tsv"):
         sectors[row["code"]] = row["name"]
@@ -172,7 +168,7 @@ def load_knowledge(tokenize: Callable[[str], list[str]], extra_people: Iterable[
             if " " not in name and len(name) >= 5:
                 kind = "adjective" if name in _split(row.get("adjectives")) else "country"
                 words.setdefault(name, Entry(kind, row["iso3"], name))
-    return ActorKnowledge(countries, sectors, organisations, people, index, by_key, by_surname, capitals, words)
+    return ActorKnowledge(countries, sectors, organisations, people, index, by_key, by_surname, words)
 
 
 def _split(value: str | None) -> list[str]:

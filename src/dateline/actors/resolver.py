@@ -253,11 +253,7 @@ def _mention(group: list[_Item], tokens: list[Token], index: int, kb: ActorKnowl
                           sector=sector, role=role_words)
             via = "title"
         else:
-            surname = _surname_coref(name, ctx)
-            if surname is not None:
-                actor, via = surname, "surname"
-            else:
-                return Mention(index, first.start, last.end, surface, "PERSON", None, via="unknown person")
+            return Mention(index, first.start, last.end, surface, "PERSON", None, via="unknown person")
     elif "org" in kinds:
         org = kb.organisations[next(g for g in group if g.kind == "org").entry.key]
         actor = Actor(code=org.code, name=org.name, kind="group" if org.kind == "armed_group" else "organisation",
@@ -331,18 +327,14 @@ def _person_actor(person: Person, kb: ActorKnowledge) -> Actor:
 
 def _find_person(item: _Item, name: str, country: str | None, kb: ActorKnowledge,
                  ctx: _Context) -> tuple[Person | None, str]:
-    """A known person by exact alias, then by surname key and fuzzy full name; in office first."""
+    """A known person by exact alias, then by surname key and fuzzy full name; in office first.
+    (A surname already named in the article is resolved by the caller, before this.)"""
     if item.kind == "person" and item.entry is not None:
         rows = kb.people_by_key.get(name_key(item.entry.text), [])
         if country:
             rows = [p for p in rows if p.country == country] or rows
         if rows:
             return _best_row(rows, ctx.day), "name"
-    earlier = _surname_coref(name, ctx)
-    if earlier is not None and earlier.kind == "person":
-        rows = [p for p in kb.people if p.name == earlier.name]
-        if rows:
-            return _best_row(rows, ctx.day), "surname"
     key = surname_key(name)
     candidates = kb.people_by_surname.get(key, []) if key else []
     # People whose usual name ends so come before those who only have it in a longer alias.

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dateline.analysis import Analyser
+from dateline.extract.dates import parse_given
 from dateline.model import Article, Mention
 
 
@@ -61,8 +62,6 @@ def score_actors(path: Path, analyser: Analyser, limit: int | None = None) -> Ac
     for record in records:
         article = Article(id=record["id"], source=record["id"], format="gold", paragraphs=[record["text"]])
         if record.get("date"):
-            from dateline.extract.dates import parse_given
-
             article.published = parse_given(record["date"])
         articles[record["id"]] = article
     analyser.analyse(list(articles.values()))

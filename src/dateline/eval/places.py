@@ -12,8 +12,6 @@ from dateline.analysis import Analyser
 from dateline.extract.dates import parse_given
 from dateline.model import Article, Location
 
-POINT_KINDS = {"city", "district", "neighbourhood", "site", "building", "base", "border_crossing", "camp",
-               "square"}  # fmt: skip
 RADIUS_KM = 25.0
 
 
@@ -64,8 +62,6 @@ def score_places(path: Path, analyser: Analyser) -> PlaceScore:
         if row.get("ambiguous"):
             score.ambiguous += 1
             score.ambiguous_country += right
-        if row.get("latitude") is not None and location is not None and location.kind in POINT_KINDS | {"city"}:
-            pass
         if row.get("latitude") is not None and _is_point(row, location):
             score.points += 1
             if location is not None and location.latitude is not None:

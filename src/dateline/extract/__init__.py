@@ -55,12 +55,12 @@ def extract_article(raw: RawDocument, settings: Settings) -> Article:
     if raw.content_type == "html":
         html = slim_html(raw.content, settings.max_html_bytes, raw.source)
         page = extract_html(html, raw.url, settings.max_bytes)
-        article.title = page.title
-        article.authors, article.section, article.tags = page.authors, page.section, page.tags
-        article.description, article.language = page.description, page.language
+        meta = page.meta
+        article.title, article.authors = meta.title, meta.authors
+        article.section, article.tags = meta.section, meta.tags
+        article.description, article.language, article.outlet = meta.description, meta.language, meta.sitename
         article.paragraphs, article.removed = page.paragraphs, page.removed
-        article.outlet = page.sitename
-        page_date = page.published
+        page_date = meta.published
     elif raw.content_type == "html-fragment":
         article.paragraphs = fragment_paragraphs(raw.content)
     else:

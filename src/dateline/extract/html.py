@@ -19,8 +19,8 @@ from trafilatura.settings import use_config
 from trafilatura.utils import load_html
 
 from dateline.errors import DatelineError
-from dateline.extract.html_meta import read_meta
-from dateline.model import Published, RemovedBlock
+from dateline.extract.html_meta import HtmlMeta, read_meta
+from dateline.model import RemovedBlock
 
 MAX_REMOVED_BLOCKS = 200
 MAX_BLOCK_CHARS = 400
@@ -42,14 +42,9 @@ _TAG_REASON = {"nav": "navigation", "footer": "copyright-footer", "aside": "rela
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "head", "article", "main"}
 @dataclass(slots=True)
 class HtmlPage:
-    title: str | None = None
-    published: Published | None = None
-    authors: list[str] = field(default_factory=list)
-    section: str | None = None
-    tags: list[str] = field(default_factory=list)
-    sitename: str | None = None
-    description: str | None = None
-    language: str | None = None
+    """The page's metadata (read from its head) with its main text and left-out furniture."""
+
+    meta: HtmlMeta = field(default_factory=HtmlMeta)
     paragraphs: list[str] = field(default_factory=list)
     removed: list[RemovedBlock] = field(default_factory=list)
 
@@ -84,15 +79,12 @@ def extract_html(html: str, url: str | None, max_bytes: int) -> HtmlPage:
     page = HtmlPage()
     if tree is None:
         return page
-    meta = read_meta(tree, url)
-    page.title, page.sitename, page.authors = meta.title, meta.sitename, meta.authors
-    page.section, page.tags, page.description = meta.section, meta.tags, meta.description
-    page.language, page.published = meta.language, meta.published
+    page.meta = read_meta(tree, url)
     page.removed = furniture(tree)
     doc = bare_extraction(tree, url=url, include_comments=False, config=_config(max_bytes))
     if doc is not None:
         page.paragraphs = [line.strip() for line in (doc.text or "").split("\n") if line.strip()]
-    if page.paragraphs and page.title and _same_text(page.paragraphs[0], page.title):
+    if page.paragraphs and page.meta.title and _same_text(page.paragraphs[0], page.meta.title):
         page.paragraphs = page.paragraphs[1:]  # the headline is the title, not body text
     return page
 
