@@ -12,12 +12,14 @@ from collections import Counter
 from dataclasses import replace
 from functools import cache
 
+from dateline.actors.anchoring import anchor_to_places
 from dateline.actors.knowledge import ActorKnowledge, load_knowledge
 from dateline.actors.resolver import resolve_actors
 from dateline.events import Lexicon, code_events, load_lexicon
 from dateline.extract.dateline import capitals
 from dateline.geo.gazetteer import Gazetteer, load_gazetteer
 from dateline.geo.geocoder import find_places, places_index, resolve_place
+from dateline.geo.statehood import apply_statehood
 from dateline.model import Article, Location, Mention
 from dateline.nlp import load_pipeline, parse_articles, tokenizer_for
 from dateline.settings import Settings
@@ -63,6 +65,8 @@ class Analyser:
             )
             places = find_places(article, self.gazetteer, self.places, countries, home)
             article.mentions = merge_mentions(actors, places)
+            anchor_to_places(article)
+            apply_statehood(article)
             article.events = code_events(article, self.lexicon, self.country_location)
             article.analysed = True
         return articles
@@ -85,8 +89,9 @@ def _places(model: str, tokenize):
 
 def merge_mentions(actors: list[Mention], places: list[Mention]) -> list[Mention]:
     """One list in text order: a place with the span of an actor mention is attached to it; a place
-    inside a person's title ("US" in "US Secretary of State Antony Blinken") is not a place; a place
-    inside an organisation ("Georgia" in "Georgia's parliament") stays a mention of its own."""
+    inside a person's title ("US" in "US Secretary of State Antony Blinken") is not a place, unless it
+    is a possessor ("Tigray's leaders"); a place inside an organisation ("Georgia" in "Georgia's
+    parliament") stays a mention of its own."""
     by_span = {(m.start, m.end): m for m in actors}
     merged = list(actors)
     for place in places:
@@ -99,8 +104,9 @@ def merge_mentions(actors: list[Mention], places: list[Mention]) -> list[Mention
                                      name=place.location.name)
                 same.via = "place"
             continue
-        if any(m.start <= place.start and place.end <= m.end and m.label == "PERSON" for m in actors):
-            continue
+        if any(m.start <= place.start and place.end <= m.end and m.label == "PERSON"
+               and m.text[place.end - m.start :][:2] not in ("'s", "’s") for m in actors):
+            continue  # but "Tigray's leaders" names a place
         merged.append(place)
     return sorted(merged, key=lambda m: (m.start, m.end))
 

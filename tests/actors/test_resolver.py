@@ -54,3 +54,34 @@ def test_coordinated_countries_share_the_role():
 
 def test_lower_case_words_are_not_names():
     assert "us" not in _actors("The minister told us that the talks would resume on Friday.")
+
+
+def test_a_title_before_a_name_in_apposition():
+    codes = _actors("A member of the Jordanian parliament, Samira Odeh Khalil, began a sit-in on Monday.")
+    assert codes["Samira Odeh Khalil"] == "JORLEG"
+
+
+def test_a_group_takes_the_country_of_the_place_named_with_it():
+    # Without the place the rebels would take the article's main country (Britain, from the speaker).
+    codes = _actors("The British foreign secretary said on Friday that the rebels in Darfur were ready to talk.",
+                    published="2004-09-10")
+    assert codes["rebels"] == "SDNREB"
+    codes = _actors("The British foreign secretary said Darfur rebels had freed the aid workers.",
+                    published="2004-09-10")
+    assert codes["rebels"] == "SDNREB"
+
+
+def test_an_ethnic_group_is_coded_as_civilians_of_the_state_it_lives_in():
+    codes = _actors("Up to 200 ethnic Albanians marched on Tuesday in Serbia to protest the arrests.",
+                    published="2001-03-06")
+    assert codes["Albanians"] == "SRBCVL"
+    # A people in its own state stays its own.
+    assert _actors("Albanians marched on Tuesday in Tirana to protest the arrests.")["Albanians"] == "ALBCVL"
+
+
+def test_a_state_that_did_not_exist_yet_is_coded_as_the_state_it_was_part_of():
+    text = "Government troops shelled Juba on Sunday, residents said."
+    article = extract(text, published="2005-03-06")
+    assert next(m for m in article.mentions if m.text == "Juba").location.country == "SDN"
+    article = extract(text, published="2015-03-06")
+    assert next(m for m in article.mentions if m.text == "Juba").location.country == "SSD"

@@ -83,3 +83,10 @@ def test_reported_would_is_future_not_hypothesis():
     events = _events("Egyptian officials said they would boycott all official contact with Israel.")
     boycott = [e for e in events if e.source and e.source.code.startswith("EGY")]
     assert boycott and boycott[0].future and boycott[0].factual and boycott[0].root == "13"
+
+
+def test_saying_that_someone_must_act_is_a_demand():
+    events = _events("The French president said on Saturday that Iran must release the detained journalists.")
+    assert ("FRAGOV", "10", "IRN") in _triples(events)
+    # What Iran must do has not happened.
+    assert not any(e.root == "08" for e in events)

@@ -36,3 +36,10 @@ def test_context_decides(text: str, name: str, dateline: str | None, country: st
 def test_a_place_has_coordinates_and_a_geonames_id():
     place = _place("Talks opened in Nairobi on Monday between the two delegations.", "Nairobi")
     assert place.kind == "city" and place.geonames_id and abs(place.latitude + 1.28) < 0.1
+
+
+def test_a_list_of_countries_is_not_a_place_and_its_qualifier():
+    article = extract("Washington lifted its ban on medicine sales to Iran, Libya, North Korea and Sudan.",
+                      published="1999-03-01")
+    countries = {m.text: m.location.country for m in article.mentions if m.location}
+    assert countries["Iran"] == "IRN" and countries["Libya"] == "LBY"

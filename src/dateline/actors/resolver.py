@@ -29,7 +29,7 @@ from dateline.model import Actor, Article, Mention, Sentence, Token, span_text
 _JOINERS = {"'s", "’s", "the", "of", "-", "'", "’", "led"}  # "Vietnamese-led forces"
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _THING_PRONOUNS = {"its", "it", "they", "their", "them"}
-_FORMER = {"former", "ex", "ex-", "then", "late"}
+_FORMER = {"former", "ex", "ex-", "then", "late", "ousted", "deposed", "toppled", "overthrown"}
 _KIND_ORDER = {"person": 0, "org": 1, "metonym": 2, "country": 3, "adjective": 4, "role": 5}
 
 
@@ -415,13 +415,26 @@ def _role_words_in(text: str) -> list[str]:
 
 
 def _apply_appositions(mentions: list[Mention], tokens: list[Token], ctx: _Context) -> None:
-    """"Blinken, the US secretary of state," gives the unknown person the title's code."""
+    """"Blinken, the US secretary of state," and "a member of the Syrian parliament, Mohammed
+    Mamoun," give the unknown person the title's code."""
     for before, after in pairwise(mentions):
-        if before.label != "PERSON" or before.actor is not None or after.actor is None:
-            continue
         gap = [t.text for t in tokens if before.end <= t.start < after.start]
-        if gap and gap[0] == "," and set(gap[1:]) <= {"the", "a", "an"} and after.actor.sector:
-            before.actor = Actor(code=after.actor.code, name=before.text, kind="person",
-                                 country=after.actor.country, sector=after.actor.sector, role=after.actor.role)
-            before.via = "apposition"
-            ctx.people.append((before.actor, before.text))
+        if not gap or gap[0] != ",":
+            continue
+        if before.label == "PERSON" and before.actor is None and after.actor is not None:
+            person, title = before, after.actor
+            if not set(gap[1:]) <= {"the", "a", "an"}:
+                continue
+        elif after.label == "PERSON" and after.actor is None and before.actor is not None and len(gap) == 1:
+            person, title = after, before.actor
+            closing = [t.text for t in tokens if t.start >= after.end][:1]
+            if title.kind != "sector" or closing not in ([","], ["."], []):
+                continue  # "Iraq, Mohammed ..." is a list, not a title; an apposition closes
+        else:
+            continue
+        if not title.sector:
+            continue
+        person.actor = Actor(code=title.code, name=person.text, kind="person", country=title.country,
+                             sector=title.sector, role=title.role)
+        person.via = "apposition"
+        ctx.people.append((person.actor, person.text))

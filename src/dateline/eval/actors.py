@@ -52,8 +52,8 @@ def gold_spans(records: Iterable[dict]) -> Iterable[tuple[dict, str, str]]:
         for event in record.get("events", []):
             for role in ("source", "target"):
                 code, text = event.get(role), event.get(f"{role}_text")
-                if code and text and normalise_gold(code):
-                    yield record, text, normalise_gold(code)
+                if code and text and text.strip() and normalise_gold(code):
+                    yield record, text.strip(), normalise_gold(code)
 
 
 def score_actors(path: Path, analyser: Analyser, limit: int | None = None) -> ActorScore:

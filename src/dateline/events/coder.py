@@ -91,7 +91,7 @@ def _code_sentence(article: Article, sentence: Sentence, mentions: list[Mention]
     acts = {m.head.i for m in matches}
     # What is demanded, appealed for, promised, rejected, threatened or denied has not happened.
     unreal = {m.head.i for m in matches if m.trigger.code[:2] in UNREAL_ROOTS or m.trigger.code == "016"}
-    events: list[Event] = []
+    events: list[Event] = _demands(article, sentence, tokens, kids, mentions, published, dateline, country_location)
     for match in matches:
         mod = modality(match.head, tokens, kids, match.trigger.words, sentence.text)
         if any(t.i in unreal for t in ancestors(match.head, tokens, limit=4)):
@@ -127,6 +127,37 @@ def _code_sentence(article: Article, sentence: Sentence, mentions: list[Mention]
         unique.setdefault(key, event)
     targeted = {(e.code, e.source.code) for e in unique.values() if e.target and e.source}
     return [e for e in unique.values() if e.target or (e.code, e.source.code if e.source else "") not in targeted]
+
+
+DEMAND_RULE = Trigger(words=("must",), pos="AUX", code="100", sources=("governing subject",), targets=("subj",),
+                      head=0, where="coder rule: X says that Y must act")
+
+
+def _demands(article: Article, sentence: Sentence, tokens: list[Token], kids: dict[int, list[Token]],
+             mentions: list[Mention], published, dateline, country_location) -> list[Event]:
+    """"X said Y must withdraw", "X reminded Y that it must cooperate": X demands of Y (CAMEO 100).
+    The act Y must do is not a fact (the modal makes it hypothetical); the demand is."""
+    events: list[Event] = []
+    for token in tokens:
+        if token.lemma.lower() != "must" or token.dep != "aux" or token.head == token.i:
+            continue
+        verb = tokens[token.head]
+        subject = next((k for k in kids.get(verb.i, []) if k.dep in ("nsubj", "nsubjpass")), None)
+        if subject is None or verb.dep not in ("ccomp", "acl", "relcl", "conj", "advcl"):
+            continue
+        speaker = next((s for t in ancestors(verb, tokens, limit=4)
+                        for s in kids.get(t.i, []) if s.dep == "nsubj"), None)
+        targets = _parties(subject, tokens, kids, mentions)
+        sources = _parties(speaker, tokens, kids, mentions) if speaker is not None else []
+        if not sources or not targets:
+            continue
+        match = _Match(token, DEMAND_RULE, {token.i})
+        place, place_how = _place(match, tokens, kids, mentions, targets, dateline, country_location)
+        day, day_how = event_date(sentence.text, published)
+        for source, target in _pairs(sources, targets):
+            events.append(_event(article, sentence, match, "100", source, target, Modality(), day, day_how,
+                                 place, place_how))
+    return events
 
 
 def _refused(head: Token, tokens: list[Token]) -> bool:

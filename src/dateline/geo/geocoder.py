@@ -153,8 +153,11 @@ def _spans(index_no: int, tokens: list[Token], gazetteer: Gazetteer, index: Phra
         span = _gazetteer_span(tokens, start, end, gazetteer, entries, label)
         if span is not None:
             s, e, candidates = span
+            # A country is never qualified: "Iran, Libya, North Korea" is a list.
+            countries = any(c.location.kind == "country" for c in candidates)
+            qualifier = [] if countries else _qualifier(tokens, e, gazetteer)
             found.append(_Found(index_no, s, e, tokens[s].start, tokens[e - 1].end, span_text(tokens[s:e]),
-                                candidates, _qualifier(tokens, e, gazetteer)))
+                                candidates, qualifier))
         i = max(end, i + 1)
     return found
 

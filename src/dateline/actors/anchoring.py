@@ -1,0 +1,86 @@
+"""Give group actors the country of the place they are named with, once places are resolved.
+
+Reads: an article's merged mentions (actors and places, after geocoding) and its text. Changes the
+country (and code) of sector actors in two cases the actor resolver cannot see, because it knows
+countries and capitals but not every town and region:
+- a group whose country came only from context (the dateline, the article's main country) and that
+  is named with a place: "Darfur rebels", "rebels in Darfur", "a missionary from Calgary",
+  "a terror group based in Trinidad", "the deputy governor of the Tyumen region";
+- an ethnic group or population living in another state ("ethnic Albanians in south Serbia", "the
+  Albanian population of Montenegro"): the group is coded as civilians of the state they live in,
+  the first other state the sentence names, as CAMEO coders code minorities.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from dateline.model import Article, Mention
+
+# Between a group and the place after it: "in", "based in", "from the", "of the", "in south".
+_AFTER = re.compile(
+    r"^\s*,?\s*(?:(?:operating|based|stationed|deployed|living|working|fighting)\s+)?"
+    r"(?:in|of|from|at|near|inside|across|throughout|around)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|"
+    r"south-?eastern|south-?western)\s+)?$",
+    re.IGNORECASE,
+)
+# Between a place and the group after it: "Darfur rebels", "Cairo's security chief".
+_BEFORE = re.compile(r"^(?:\s|-|['’]s\s)$")
+_ETHNIC = re.compile(r"\bethnic\b|\bpopulation\b|\bminorit(?:y|ies)\b|\bcommunit(?:y|ies)\b", re.IGNORECASE)
+_CONTEXT_VIA = ("dateline country",)
+
+
+def anchor_to_places(article: Article) -> None:
+    """Re-code sector actors of the article from the places named with them (in place)."""
+    text = article.text
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in article.mentions:
+        by_sentence.setdefault(mention.sentence, []).append(mention)
+    for mentions in by_sentence.values():
+        for n, mention in enumerate(mentions):
+            actor = mention.actor
+            if actor is None or actor.kind != "sector" or not actor.sector:
+                continue
+            if any(via in mention.via for via in _CONTEXT_VIA) or actor.country is None:
+                country = _adjacent_place(mentions, n, text)
+                how = "place named with it"
+            elif actor.sector == "CVL" and _is_ethnic(mention, text):
+                country = _host_country(mentions, n, actor.country)
+                how = "host country of an ethnic group"
+            else:
+                continue
+            if country and country != actor.country:
+                mention.actor = replace(actor, country=country, code=f"{country}{actor.sector}")
+                mention.via = f"{mention.via}; {how}" if mention.via else how
+
+
+def _adjacent_place(mentions: list[Mention], n: int, text: str) -> str | None:
+    mention = mentions[n]
+    for other in mentions[n + 1 :]:
+        if other.location is not None and other.location.country and other.start - mention.end <= 40:
+            if _AFTER.match(text[mention.end : other.start]):
+                return other.location.country
+            break
+    if n > 0:
+        other = mentions[n - 1]
+        if other.location is not None and other.location.country and other.actor is None \
+                and _BEFORE.match(text[other.end : mention.start]):
+            return other.location.country
+    return None
+
+
+def _is_ethnic(mention: Mention, text: str) -> bool:
+    before = text[max(0, mention.start - 12) : mention.start]
+    return bool(_ETHNIC.search(mention.text) or re.search(r"\bethnic\s+$", before, re.IGNORECASE))
+
+
+def _host_country(mentions: list[Mention], n: int, own: str | None) -> str | None:
+    """The first other state the sentence names (a place's country, or a country as an actor)."""
+    for other in mentions[n + 1 :] + mentions[:n]:
+        if other.location is not None and other.location.country and other.location.country != own:
+            return other.location.country
+        if other.actor is not None and other.actor.kind == "state" and other.actor.country != own:
+            return other.actor.country
+    return None
