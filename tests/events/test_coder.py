@@ -90,3 +90,14 @@ def test_saying_that_someone_must_act_is_a_demand():
     assert ("FRAGOV", "10", "IRN") in _triples(events)
     # What Iran must do has not happened.
     assert not any(e.root == "08" for e in events)
+
+
+def test_a_participle_used_as_an_adjective_is_not_an_act():
+    events = _events("The two leaders discussed a freeze on settlements in the occupied territories.")
+    assert not any(e.root == "19" for e in events)
+
+
+def test_an_act_under_a_chain_of_infinitives_of_intent_takes_an_intent_code():
+    events = _events("Norway is willing to send equipment to help defend Jordan, the Norwegian foreign minister said.")
+    assert not any(e.root == "07" for e in events)
+    assert any(e.root == "03" for e in events)

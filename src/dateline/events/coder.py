@@ -168,8 +168,8 @@ def find_triggers(tokens: list[Token], kids: dict[int, list[Token]], lexicon: Le
     candidates: list[_Match] = []
     for token in tokens:
         pos = "VERB" if token.pos == "VERB" else "NOUN" if token.pos in ("NOUN", "PROPN") else None
-        if pos is None:
-            continue
+        if pos is None or (pos == "VERB" and token.dep == "amod"):
+            continue  # a participle used as an adjective ("the occupied territories") is no act
         for trigger in lexicon.by_head.get((token.lemma.lower(), pos), []):
             used = _match_words(token, trigger, tokens, kids)
             if used is not None:
