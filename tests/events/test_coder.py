@@ -101,3 +101,18 @@ def test_an_act_under_a_chain_of_infinitives_of_intent_takes_an_intent_code():
     events = _events("Norway is willing to send equipment to help defend Jordan, the Norwegian foreign minister said.")
     assert not any(e.root == "07" for e in events)
     assert any(e.root == "03" for e in events)
+
+
+def test_a_country_named_as_modifier_of_an_event_noun_is_its_source():
+    triples = _triples(_events("Palestinian riots against the Israeli checkpoints continued on Friday."))
+    assert any(s == "PSE" and r == "14" for s, r, _ in triples)
+
+
+def test_protesters_are_not_taken_for_an_armed_group():
+    events = _events("Riots against the new tax spread to three cities, the governor said.")
+    assert not any(e.source and e.source.code.endswith("UAF") for e in events)
+
+
+def test_coordinated_modifiers_are_actors_of_their_own():
+    triples = _triples(_events("Senior Hungarian and Romanian officials agreed on Wednesday to open a crossing."))
+    assert {s for s, r, _ in triples if r == "03"} >= {"HUNGOV", "ROUGOV"}

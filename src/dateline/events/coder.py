@@ -40,6 +40,7 @@ UNDERGO_PREPS = {("subject", "to"), ("come", "under"), ("fall", "victim"), ("exp
 # Future or planned acts take the "intent" codes of root 03 (or threats, for force).
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "14": "133", "18": "138", "19": "138",
                 "20": "138", "17": "137", "16": "131"}  # fmt: skip
+FORCE_ROOTS = {"18", "19", "20"}  # acts whose unnamed authors are taken to be an armed group
 UNNAMED = Party(code="", name="the authors of the act (unnamed)", inferred=True)
 UNREAL_ROOTS = {"02", "03", "10", "12", "13"}
 # Refusing a cooperative act is a rejection (CAMEO 12x).
@@ -106,7 +107,7 @@ def _code_sentence(article: Article, sentence: Sentence, mentions: list[Mention]
             code = INTENT_CODES[code[:2]]
         place, place_how = _place(match, tokens, kids, mentions, targets, dateline, country_location)
         info = describe(code)
-        if not sources and info.quad_class == 4 and targets:
+        if not sources and info.root in FORCE_ROOTS and targets:
             country = place.country if place else None
             sources = [Party(code=f"{country or ''}UAF", name="unidentified armed group", inferred=True)]
         if not sources:
@@ -331,11 +332,17 @@ def _noun_slot(head: Token, spec: str, tokens: list[Token], kids: dict[int, list
     own = kids.get(head.i, [])
     if spec == "poss":
         owner = next((k for k in own if k.dep == "poss"), None)
+        if owner is None:
+            # "Palestinian riots", "an Israeli air strike": a country or group named as a modifier.
+            owner = next((k for k in own if k.dep in ("amod", "compound") and k.i < head.i and any(
+                m.actor is not None and m.start <= k.start < m.end for m in mentions)), None)
         return _parties(owner, tokens, kids, mentions) if owner is not None else []
     if spec.startswith("prep:"):
         word = spec[5:]
         prep = next((k for k in own if k.dep in ("prep", "agent") and k.lemma.lower() == word), None)
         return _parties(_pobj(prep, kids), tokens, kids, mentions) if prep is not None else []
+    if head.dep == "compound" and head.head != head.i:
+        head = tokens[head.head]  # "undertook a mediation mission"
     if spec == "subj" and head.dep in ("dobj", "attr") and head.head != head.i:
         verb = tokens[head.head]
         # The subject of the verb governing the event noun ("X launched an air strike", "X speeded
@@ -410,6 +417,10 @@ def _parties(token: Token | None, tokens: list[Token], kids: dict[int, list[Toke
     if token is None:
         return []
     heads = [token, *_conjuncts(token, kids)]
+    # "Hungarian and Romanian officials": the coordinated modifier is an actor of its own.
+    for k in kids.get(token.i, []):
+        if k.dep == "amod" and (more := _conjuncts(k, kids)):
+            heads += [k, *more]
     parties: list[Party] = []
     for head in heads:
         mention = _mention_for(head, tokens, kids, mentions)
