@@ -98,6 +98,8 @@ def merge_mentions(actors: list[Mention], places: list[Mention]) -> list[Mention
         same = by_span.get((place.start, place.end))
         if same is not None:
             same.location = place.location
+            if same.actor is None and same.label == "PERSON":
+                same.label, same.via = place.label, place.via  # a place the model took for a person
             if same.actor and same.actor.kind == "state" and place.location and place.location.kind != "country":
                 # "Georgia" the US state, not the country: the state's country is the actor.
                 same.actor = replace(same.actor, code=place.location.country or "", country=place.location.country,

@@ -43,3 +43,13 @@ def test_a_list_of_countries_is_not_a_place_and_its_qualifier():
                       published="1999-03-01")
     countries = {m.text: m.location.country for m in article.mentions if m.location}
     assert countries["Iran"] == "IRN" and countries["Libya"] == "LBY"
+
+
+def test_a_big_city_the_model_mislabels_is_still_a_place():
+    article = extract("Rebel fighters said they had captured Hama after a week of fighting.", published="2024-12-05")
+    assert any(m.location and m.location.country == "SYR" and m.text == "Hama" for m in article.mentions)
+
+
+def test_a_city_council_is_named_for_its_city():
+    article = extract("Birmingham City Council announced further cuts to libraries.", published="2024-03-05")
+    assert any(m.location and m.location.country == "GBR" and m.text == "Birmingham" for m in article.mentions)

@@ -120,7 +120,13 @@ def _contains(outer: Location, inner: Location) -> bool:
 
 
 _PREPOSITIONS = {"in", "near", "at", "from", "to", "of", "around", "outside", "into", "across", "toward",
-                 "towards", "through", "inside", "between", "and", "on"}  # fmt: skip
+                 "towards", "through", "inside", "between", "and", "on", "off", "along", "beyond", "via",
+                 "within", "throughout"}  # fmt: skip
+# Words after a city in the name of its own bodies: "Birmingham City Council", "Kabul University".
+_INSTITUTION_WORDS = {"city", "council", "municipality", "municipal", "mayor", "university", "police", "court",
+                      "hospital", "airport", "port", "governorate", "province", "district", "county", "region",
+                      "regional", "metropolitan", "assembly"}  # fmt: skip
+PROMINENT_POPULATION = 200_000  # a name the model mislabels, with no preposition, is a place only if this big
 _OTHER_LABELS = {"ORG", "PERSON", "NORP", "PRODUCT", "PROPN"}  # the small model often mislabels places
 
 
@@ -169,14 +175,23 @@ def _gazetteer_span(tokens: list[Token], start: int, end: int, gazetteer: Gazett
     if start >= end:
         return None
     mislabelled = not entries and label in _OTHER_LABELS
-    if mislabelled and (start == 0 or tokens[start - 1].text.lower() not in _PREPOSITIONS):
-        return None
+    marked = start > 0 and tokens[start - 1].text.lower() in _PREPOSITIONS
     for stop in range(end, start, -1):
         if stop < end and (entries or label in ("GPE",)):
             break  # only facility-like and mislabelled spans are cut down
         candidates = gazetteer.candidates(span_text(tokens[start:stop]))
-        if candidates:
-            return start, stop, candidates
+        if not candidates:
+            continue
+        if mislabelled and not marked:
+            # No preposition says it is a place: only an organisation named for its city, or a whole
+            # name that is a big city, a region or a country ("captured Hama", "blanket Perth").
+            rest = {t.text.lower() for t in tokens[stop:end]}
+            named_for = stop < end and label == "ORG" and rest <= _INSTITUTION_WORDS
+            whole = stop == end and any(c.population >= PROMINENT_POPULATION or c.location.kind in ("country", "admin1")
+                                        for c in candidates)  # fmt: skip
+            if not (named_for or whole):
+                continue
+        return start, stop, candidates
     return None
 
 
