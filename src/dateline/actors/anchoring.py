@@ -8,7 +8,7 @@ countries and capitals but not every town and region:
   "a terror group based in Trinidad", "the deputy governor of the Tyumen region";
 - an ethnic group or population living in another state ("ethnic Albanians in south Serbia", "the
   Albanian population of Montenegro"): the group is coded as civilians of the state they live in,
-  the first other state the sentence names, as CAMEO coders code minorities.
+  the other state the sentence names nearest them, as CAMEO coders code minorities.
 """
 
 from __future__ import annotations
@@ -77,10 +77,14 @@ def _is_ethnic(mention: Mention, text: str) -> bool:
 
 
 def _host_country(mentions: list[Mention], n: int, own: str | None) -> str | None:
-    """The first other state the sentence names (a place's country, or a country as an actor)."""
-    for other in mentions[n + 1 :] + mentions[:n]:
+    """The other state the sentence names nearest the group (a place's country, or a country as an
+    actor)."""
+    mention = mentions[n]
+    found: list[tuple[int, str]] = []
+    for other in mentions[:n] + mentions[n + 1 :]:
+        distance = other.start - mention.end if other.start >= mention.end else mention.start - other.end
         if other.location is not None and other.location.country and other.location.country != own:
-            return other.location.country
-        if other.actor is not None and other.actor.kind == "state" and other.actor.country != own:
-            return other.actor.country
-    return None
+            found.append((distance, other.location.country))
+        elif other.actor is not None and other.actor.kind == "state" and other.actor.country != own:
+            found.append((distance, other.actor.country or ""))
+    return min(found)[1] if found else None
