@@ -85,3 +85,15 @@ def test_a_state_that_did_not_exist_yet_is_coded_as_the_state_it_was_part_of():
     assert next(m for m in article.mentions if m.text == "Juba").location.country == "SDN"
     article = extract(text, published="2015-03-06")
     assert next(m for m in article.mentions if m.text == "Juba").location.country == "SSD"
+
+
+def test_a_former_office_holder_is_an_elite_even_with_a_word_between():
+    codes = _actors("Former Socialist prime minister Andreas Papandreou demanded early elections.",
+                    published="1993-01-10")
+    assert codes["prime minister Andreas Papandreou"] == "GRCELI"
+
+
+def test_a_persons_group_is_coded_as_the_group():
+    codes = _actors("Parliament recognised the victories of Zoran Djindjic's opposition coalition.",
+                    published="1997-02-11")
+    assert codes["Zoran Djindjic's opposition coalition"] == "SRBOPP"

@@ -219,7 +219,8 @@ def _mention(group: list[_Item], tokens: list[Token], index: int, kb: ActorKnowl
     text_tokens = tokens[own[0].start : own[-1].end]
     surface = span_text(text_tokens)
     kinds = [g.kind for g in group]
-    former = own[0].start > 0 and tokens[own[0].start - 1].text.lower() in _FORMER
+    former = _is_former(tokens, own[0].start) or any(
+        g.kind == "role" and tokens[g.start].text.lower() in _FORMER for g in own)
     roles = [g for g in group if g.kind == "role"]
     role = roles[-1] if roles else None
     role_words = " ".join(t.text for t in tokens[role.start : role.end]) if role else None
@@ -294,7 +295,27 @@ def _mention(group: list[_Item], tokens: list[Token], index: int, kb: ActorKnowl
         return Mention(index, first.start, last.end, surface, "PRON", referent, via="pronoun")
     if actor is None:
         return None
+    if person_item is not None and role is not None and role.start >= person_item.end and any(
+            t.text in ("'s", "’s") for t in tokens[person_item.end : role.start]):
+        # "Djindjic's opposition coalition", "the president's bodyguards": a group of that person's
+        # country, in the role the words give, not the person.
+        actor = Actor(code=f"{actor.country or ''}{role.entry.key}", name=surface, kind="sector",
+                      country=actor.country, sector=role.entry.key, role=role_words)
+        via, label = f"{via}; the possessor's {role_words}", "ORG"
     return Mention(index, first.start, last.end, surface, label, actor, via=via)
+
+
+def _is_former(tokens: list[Token], start: int) -> bool:
+    """"former president X", "Former Socialist prime minister X", "ousted leader X"."""
+    for back in (1, 2):
+        i = start - back
+        if i < 0:
+            return False
+        if tokens[i].text.lower() in _FORMER:
+            return True
+        if tokens[i].pos not in ("ADJ", "PROPN"):
+            return False
+    return False
 
 
 def _place_after(tokens: list[Token], end: int, kb: ActorKnowledge) -> str | None:
