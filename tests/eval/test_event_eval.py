@@ -42,3 +42,15 @@ def test_floors():
     assert below_floors(figures, {"a": {"recall": 0.5}, "b": {"recall": 0.8}}) == []
     assert below_floors(figures, {"a": {"f1": 0.41}}) == ["a f1 0.4 < 0.41"]
     assert below_floors(figures, {"a": {"precision": 0.1}}) == ["a precision missing < 0.1"]
+
+
+def test_plover_2016_concede_and_retreat_are_read_as_one(tmp_path: Path):
+    # A resignation is CONCEDE in the 2021 table (CAMEO 0831); PLOVER 0.5b1 called it RETREAT.
+    record = {"id": "p:1", "text": "The Georgian president resigned on Sunday.", "date": None,
+              "events": [{"source": "GEOGOV", "code": "RETREAT", "plover_current": "RETREAT", "ontology": "PLOVER",
+                          "source_text": "The Georgian president"}], "complete": False}  # fmt: skip
+    old = score_events(_write(tmp_path / "old.jsonl", [{**record, "meta": {"plover_version": "0.5b1"}}]),
+                       Analyser(Settings()))
+    new = score_events(_write(tmp_path / "new.jsonl", [record]), Analyser(Settings()))
+    assert old.figures()["record_label_recall"] == 1.0
+    assert new.figures()["record_label_recall"] == 0.0

@@ -64,12 +64,17 @@ def resolve_actors(article: Article, kb: ActorKnowledge, home: str | None = None
 
 
 def _main_country(article: Article, kb: ActorKnowledge) -> str | None:
-    """The country the article names most often, standing in for a missing dateline."""
+    """The country the article names most often (its national organisations count half), standing in
+    for a missing dateline."""
     counts: Counter[str] = Counter()
     for sentence in article.sentences:
         for item in _find_items(sentence.tokens, kb):
             if item.kind in ("country", "adjective", "metonym") and item.entry is not None:
                 counts[item.entry.key] += 1
+            elif item.kind == "org" and item.entry is not None:
+                org = kb.organisations.get(item.entry.key)
+                if org is not None and org.country:
+                    counts[org.country] += 0.5  # "demands from UNITA": Angola, if nothing else says
     return counts.most_common(1)[0][0] if counts else None
 
 

@@ -391,6 +391,11 @@ def _subjects(verb: Token, tokens: list[Token], kids: dict[int, list[Token]]) ->
         head = tokens[current.head]
         infinitive = any(k.dep == "aux" and k.text.lower() == "to" for k in kids.get(current.i, []))
         if current.dep in ("acl", "relcl") and head.pos in ("NOUN", "PROPN"):
+            governor = tokens[head.head] if head.head != head.i else None
+            if (current.dep == "acl" and head.dep == "dobj" and governor is not None
+                    and governor.lemma.lower() in LIGHT_VERBS):
+                current, steps = governor, steps + 1  # "X issued a declaration demanding ...": X
+                continue
             if not infinitive:
                 return [head]  # "challenges facing the country": the noun is the subject
             owner = next((k for k in kids.get(head.i, []) if k.dep == "poss"), None)
