@@ -116,3 +116,11 @@ def test_protesters_are_not_taken_for_an_armed_group():
 def test_coordinated_modifiers_are_actors_of_their_own():
     triples = _triples(_events("Senior Hungarian and Romanian officials agreed on Wednesday to open a crossing."))
     assert {s for s, r, _ in triples if r == "03"} >= {"HUNGOV", "ROUGOV"}
+
+
+def test_an_event_noun_takes_the_subject_of_the_clause_that_engages_in_it():
+    triples = _triples(_events("Burmese troops captured the hill town after five days of fighting."))
+    assert any(s == "MMRMIL" and r == "19" for s, r, _ in triples)
+    # Named sides are not replaced by the clause's subject.
+    triples = _triples(_events("Police arrived after fighting between rival gangs in the market."))
+    assert not any(s.endswith("COP") and r == "19" for s, r, _ in triples)

@@ -148,6 +148,8 @@ def _demands(article: Article, sentence: Sentence, tokens: list[Token], kids: di
             continue
         speaker = next((s for t in ancestors(verb, tokens, limit=4)
                         for s in kids.get(t.i, []) if s.dep == "nsubj"), None)
+        if speaker is not None and speaker.pos == "VERB":  # "The Red Cross operating in Iraq said"
+            speaker = next((k for k in kids.get(speaker.i, []) if k.dep == "nsubj"), speaker)
         targets = _parties(subject, tokens, kids, mentions)
         sources = _parties(speaker, tokens, kids, mentions) if speaker is not None else []
         if not sources or not targets:
@@ -264,6 +266,8 @@ def _arguments(match: _Match, tokens: list[Token], kids: dict[int, list[Token]],
             governor = tokens[head.head] if head.head != head.i else None
             if governor is not None and governor.lemma.lower() in REVERSE_VERBS:
                 sources = _noun_slot(head, "prep:from", tokens, kids, mentions, acts)
+        if not sources:
+            sources = _clause_party(head, tokens, kids, mentions)
     source_codes = {(p.code, p.start) for p in sources}
     targets = [t for t in targets if (t.code, t.start) not in source_codes]
     return sources, targets
@@ -351,6 +355,37 @@ def _noun_slot(head: Token, spec: str, tokens: list[Token], kids: dict[int, list
             subject = _subject(verb, tokens, kids)
             return _parties(subject, tokens, kids, mentions) if subject is not None else []
     return []
+
+
+ENGAGE_VERBS = {"engage", "participate", "involve", "join", "take"}  # "were engaged in ethnic cleansing"
+COMBAT_NOUNS = {"fighting", "fight", "clash", "battle", "combat", "hostility", "skirmish", "gunbattle", "firefight"}
+TIME_PREPS = {"after", "during", "amid", "following", "in"}
+
+
+def _clause_party(head: Token, tokens: list[Token], kids: dict[int, list[Token]],
+                  mentions: list[Mention]) -> list[Party]:
+    """The subject of the clause an event noun sits in, where that subject must be its author:
+    "Serb forces were engaged in ethnic cleansing", "troops took the town after days of fighting"
+    (not when the noun names its sides: "fighting between rival gangs")."""
+    if head.dep != "pobj" or head.head == head.i:
+        return []
+    prep = tokens[head.head]
+    if prep.head == prep.i or any(k.dep == "prep" and k.lemma.lower() in ("between", "among")
+                                  for k in kids.get(head.i, [])):
+        return []
+    owner = tokens[prep.head]
+    if prep.lemma.lower() == "in" and owner.lemma.lower() in ENGAGE_VERBS:
+        pass
+    elif head.lemma.lower() in COMBAT_NOUNS and prep.lemma.lower() in TIME_PREPS | {"of"}:
+        steps = 0  # "after five days of fighting": up through "days of" to the verb
+        while owner.pos != "VERB" and owner.dep in ("pobj", "prep") and owner.head != owner.i and steps < 4:
+            owner, steps = tokens[owner.head], steps + 1
+    else:
+        return []
+    if owner.pos != "VERB" or owner.lemma.lower() in LIGHT_VERBS:
+        return []
+    subject = _subject(owner, tokens, kids)
+    return _parties(subject, tokens, kids, mentions) if subject is not None else []
 
 
 def _reverse_target(head: Token, tokens: list[Token], kids: dict[int, list[Token]],
