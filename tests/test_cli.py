@@ -109,3 +109,25 @@ def test_workers_give_the_same_result(tmp_path: Path):
     first = sorted(line for line in _run("events", "--db", one, "--json", "--all").output.splitlines())
     second = sorted(line for line in _run("events", "--db", two, "--json", "--all").output.splitlines())
     assert first and first == second
+
+
+def test_reanalyse_replaces_the_analysis_of_stale_articles(tmp_path: Path):
+    import duckdb
+
+    page = tmp_path / "raid.txt"
+    page.write_text("Raid in the north\n\nKenyan police arrested three opposition leaders in Nakuru on Sunday, "
+                    "the interior ministry said.\n")
+    db = str(tmp_path / "x.duckdb")
+    assert _run("process", str(page), "--db", db).exit_code == 0
+    before = json.loads(_run("events", "--db", db, "--json", "--all").output.splitlines()[0])
+    # Nothing is stale right after processing.
+    assert "0 article(s) analysed again" in _run("reanalyse", "--db", db).output
+    # An article stored by an older dateline, with a wrong event left by it, is analysed again.
+    with duckdb.connect(db) as con:
+        con.execute("UPDATE articles SET dateline_version = '0.0.1'")
+        con.execute("UPDATE events SET code = '999'")
+    result = _run("reanalyse", "--db", db)
+    assert result.exit_code == 0 and "1 article(s) analysed again" in result.output
+    rows = [json.loads(line) for line in _run("events", "--db", db, "--json", "--all").output.splitlines()]
+    assert before["code"] in {r["code"] for r in rows} and "999" not in {r["code"] for r in rows}
+    assert "1 article(s) analysed again" in _run("reanalyse", "--db", db, "--all").output

@@ -18,6 +18,7 @@ from rich.text import Text
 from dateline import __version__
 from dateline.model import Article, Failure, Mention
 from dateline.pipeline import process as run_pipeline
+from dateline.pipeline import reanalyse as reanalyse_stored
 from dateline.settings import load_settings
 from dateline.store import Store, StoreError
 
@@ -79,6 +80,31 @@ def process(
                 f"({total} articles in {settings.db})"
             )
         )
+    if summary.failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def reanalyse(
+    db: DbOption = None,
+    config: ConfigOption = None,
+    every: Annotated[bool, typer.Option("--all", help="Every stored article, not only stale ones.")] = False,
+    workers: Annotated[int | None, typer.Option("--workers", help="Analysis processes (default 1).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
+) -> None:
+    """Analyse stored articles again and replace their actors, places and events: by default those
+    not yet analysed or analysed by another version of dateline."""
+    settings = load_settings(config, db=db, workers=workers)
+    store = _open(db, config)
+
+    def report(failure: Failure) -> None:
+        err.print(Text(f"error: {safe(failure.source)}: {failure.code} {safe(failure.message)}"))
+
+    with store:
+        summary = reanalyse_stored(store, settings, stale_only=not every, on_failure=report)
+    if not quiet:
+        out.print(Text(f"{summary.articles} article(s) analysed again: {summary.mentions} actor and place "
+                       f"mentions, {summary.events} events; {len(summary.failures)} failed"))
     if summary.failures:
         raise typer.Exit(1)
 

@@ -162,3 +162,40 @@ def _process(
     store.finish_run(summary.run_id, summary.documents, summary.stored, summary.already_stored,
                      len(summary.failures))
     return summary
+
+
+@dataclass
+class ReanalysisSummary:
+    articles: int = 0  # articles analysed again
+    mentions: int = 0
+    events: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+
+def reanalyse(
+    store: Store,
+    settings: Settings,
+    stale_only: bool = True,
+    on_failure: Callable[[Failure], None] | None = None,
+) -> ReanalysisSummary:
+    """Analyse stored articles again (after an update of dateline, its data files or its settings)
+    and replace their mentions and events, one transaction a batch. An article whose analysis
+    fails keeps the one it had."""
+    from dateline.analysis import AnalysisPool  # spaCy loads only when analysis is wanted
+
+    summary = ReanalysisSummary()
+
+    def fail(failure: Failure) -> None:
+        summary.failures.append(failure)
+        if on_failure:
+            on_failure(failure)
+
+    ids = store.analysis_ids(stale_only)
+    with AnalysisPool(settings) as pool:
+        for start in range(0, len(ids), settings.batch_size):
+            articles = _analyse(pool, store.load_articles(ids[start : start + settings.batch_size]), fail)
+            store.replace_analysis(articles)
+            summary.articles += len(articles)
+            summary.mentions += sum(len(a.mentions) for a in articles)
+            summary.events += sum(len(a.events) for a in articles)
+    return summary

@@ -197,7 +197,43 @@ class Store:
                 )
         return len(fresh)
 
+    def replace_analysis(self, articles: list[Article]) -> None:
+        """Replace the mentions and events of stored articles with a new analysis, in one transaction
+        (an article not in the store is left out)."""
+        ids = list(self.existing_ids(a.id for a in articles))
+        if not ids:
+            return
+        chosen = [a for a in {a.id: a for a in articles}.values() if a.id in set(ids)]
+        with self._transaction():
+            self.db.execute("DELETE FROM mentions WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+            self.db.execute("DELETE FROM events WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+            mentions = [_mention_row(a.id, m) for a in chosen for m in a.mentions]
+            if mentions:
+                self.db.execute(_MENTION_INSERT, [json.dumps(mentions, default=_json_value)])
+            events = [event_row(e) for a in chosen for e in a.events]
+            if events:
+                self.db.execute(_EVENT_INSERT, [json.dumps(events, default=_json_value)])
+            self.db.execute(
+                "UPDATE articles SET analysed = true, dateline_version = ? "
+                "WHERE id IN (SELECT unnest(?::VARCHAR[]))", [__version__, ids])
+
     # -- reads ---------------------------------------------------------------------------
+
+    def analysis_ids(self, stale_only: bool = True) -> list[str]:
+        """Ids of stored articles to analyse again: all, or only those never analysed or analysed by
+        another version of dateline."""
+        if stale_only:
+            rows = self.db.execute(
+                "SELECT id FROM articles WHERE NOT analysed OR dateline_version <> ? ORDER BY id", [__version__]
+            ).fetchall()
+        else:
+            rows = self.db.execute("SELECT id FROM articles ORDER BY id").fetchall()
+        return [row[0] for row in rows]
+
+    def load_articles(self, ids: list[str]) -> list[Article]:
+        """Stored articles by id (text and metadata, without their analysis), in the order given."""
+        found = {a.id: a for a in self._select("WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids])}
+        return [found[i] for i in ids if i in found]
 
     def count_articles(self) -> int:
         row = self.db.execute("SELECT count(*) FROM articles").fetchone()
