@@ -91,7 +91,7 @@ def merge_mentions(actors: list[Mention], places: list[Mention]) -> list[Mention
     """One list in text order: a place with the span of an actor mention is attached to it; a place
     inside a person's title ("US" in "US Secretary of State Antony Blinken") is not a place, unless it
     is a possessor ("Tigray's leaders"); a place inside an organisation ("Georgia" in "Georgia's
-    parliament") stays a mention of its own."""
+    parliament") stays a mention of its own; a role word inside a place's name ("West Bank") is dropped."""
     by_span = {(m.start, m.end): m for m in actors}
     merged = list(actors)
     for place in places:
@@ -110,6 +110,11 @@ def merge_mentions(actors: list[Mention], places: list[Mention]) -> list[Mention
                and m.text[place.end - m.start :][:2] not in ("'s", "’s") for m in actors):
             continue  # but "Tigray's leaders" names a place
         merged.append(place)
+    # A role word inside a place's name is not an actor: "Bank" in "the West Bank".
+    inside = [(p.start, p.end) for p in places]
+    merged = [m for m in merged if not (
+        m.actor is not None and m.actor.kind == "sector" and m.location is None
+        and any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in inside))]
     return sorted(merged, key=lambda m: (m.start, m.end))
 
 

@@ -54,3 +54,13 @@ def test_plover_2016_concede_and_retreat_are_read_as_one(tmp_path: Path):
     new = score_events(_write(tmp_path / "new.jsonl", [record]), Analyser(Settings()))
     assert old.figures()["record_label_recall"] == 1.0
     assert new.figures()["record_label_recall"] == 0.0
+
+
+def test_actor_gold_spans_in_pieces_are_found_by_their_first_piece():
+    from dateline import extract
+    from dateline.eval.actors import actor_code, best_mention
+
+    article = extract("U.S. and Russian negotiators return to Geneva this week.", published="1985-03-01")
+    assert actor_code(best_mention(article, "U.S. ... negotiators")) == "USAGOV"
+    assert actor_code(best_mention(article, "U.S.  negotiators")) == "USAGOV"  # doubled space, then first word
+    assert best_mention(article, "Chinese negotiators") is None

@@ -46,7 +46,7 @@ def anchor_to_places(article: Article) -> None:
             if any(via in mention.via for via in _CONTEXT_VIA) or actor.country is None:
                 country = _adjacent_place(mentions, n, text)
                 how = "place named with it"
-            elif actor.sector == "CVL" and _is_ethnic(mention, text):
+            elif _is_ethnic(mention, text, actor.sector == "CVL"):
                 country = _host_country(mentions, n, actor.country)
                 how = "host country of an ethnic group"
             else:
@@ -71,9 +71,12 @@ def _adjacent_place(mentions: list[Mention], n: int, text: str) -> str | None:
     return None
 
 
-def _is_ethnic(mention: Mention, text: str) -> bool:
+def _is_ethnic(mention: Mention, text: str, civilians: bool) -> bool:
+    """"ethnic Albanian guerrillas" (any group), "the Albanian population" (civilians)."""
     before = text[max(0, mention.start - 12) : mention.start]
-    return bool(_ETHNIC.search(mention.text) or re.search(r"\bethnic\s+$", before, re.IGNORECASE))
+    if re.search(r"\bethnic\s+$", before, re.IGNORECASE) or re.match(r"ethnic\b", mention.text, re.IGNORECASE):
+        return True
+    return civilians and bool(_ETHNIC.search(mention.text))
 
 
 def _host_country(mentions: list[Mention], n: int, own: str | None) -> str | None:

@@ -103,10 +103,17 @@ def actor_code(mention: Mention | None) -> str:
 
 def best_mention(article: Article, span: str) -> Mention | None:
     """The coded mention overlapping the gold span most (its first occurrence): an actor mention
-    before a place ("students throughout Indonesia" is the students)."""
+    before a place ("students throughout Indonesia" is the students). A span given in pieces ("U.S.
+    ... negotiators", or "US forces" for "US and British forces") is looked up by its first piece."""
+    span = " ".join((re.split(r"\s*\.\.\.?\s+", span)[0] or span).split())
     start = article.text.find(span)
     if start < 0:
         start = article.text.lower().find(span.lower())
+    if start < 0 and " " in span:
+        # "French warships" for "French and Egyptian warships": its first word, as a whole word.
+        first = span.split()[0]
+        found = re.search(rf"(?<!\w){re.escape(first)}(?!\w)", article.text)
+        start, span = (found.start(), first) if found else (-1, span)
     if start < 0:
         return None
     end = start + len(span)
