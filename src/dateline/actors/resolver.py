@@ -20,11 +20,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import pairwise
 
 from dateline.actors.knowledge import ActorKnowledge, Entry, Person
 from dateline.actors.names import name_key, similar, surname_key
 from dateline.model import Actor, Article, Mention, Sentence, Token, span_text
+from dateline.resources import read_table
 
 _JOINERS = {"'s", "’s", "the", "of", "-", "'", "’", "led"}  # "Vietnamese-led forces"
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
@@ -431,13 +433,13 @@ def _remember(mention: Mention, ctx: _Context, index: int) -> None:
 
 
 def _role_words_in(text: str) -> list[str]:
-    """Common role titles a mention carries, for later "the Prime Minister" style references."""
-    found = []
-    for role in ("prime minister", "president", "foreign minister", "secretary of state", "king",
-                 "chancellor", "defence minister", "defense minister", "secretary-general", "emir"):
-        if role in text:
-            found.append(role)
-    return found
+    """The office titles (data/titles.tsv) a mention carries, for later "the Prime Minister" references."""
+    return [title for title in _titles() if title in text]
+
+
+@cache
+def _titles() -> tuple[str, ...]:
+    return tuple(row["title"] for row in read_table("titles.tsv"))
 
 
 def _apply_appositions(mentions: list[Mention], tokens: list[Token], ctx: _Context) -> None:
