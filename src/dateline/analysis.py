@@ -58,10 +58,11 @@ class Analyser:
         for article in articles:
             home = self.home_country(article)
             actors = resolve_actors(article, self.knowledge, home)
-            # Context for places: actors named as such, not countries the places themselves are.
+            # Context for places: actors named as such, not countries or capitals (places themselves).
             countries = Counter(
                 m.actor.country for m in actors
-                if m.actor and m.actor.country and m.actor.kind != "state" and "dateline" not in m.via
+                if m.actor and m.actor.country and m.actor.kind not in ("state", "government")
+                and "dateline" not in m.via
             )
             places = find_places(article, self.gazetteer, self.places, countries, home)
             article.mentions = merge_mentions(actors, places)
@@ -110,10 +111,10 @@ def merge_mentions(actors: list[Mention], places: list[Mention]) -> list[Mention
                and m.text[place.end - m.start :][:2] not in ("'s", "’s") for m in actors):
             continue  # but "Tigray's leaders" names a place
         merged.append(place)
-    # A role word inside a place's name is not an actor: "Bank" in "the West Bank".
+    # A role word or a "person" inside a place's name is neither: "Bank" in "the West Bank", "Domingo".
     inside = [(p.start, p.end) for p in places]
     merged = [m for m in merged if not (
-        m.actor is not None and m.actor.kind == "sector" and m.location is None
+        m.location is None and (m.actor is None or m.actor.kind == "sector")
         and any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in inside))]
     return sorted(merged, key=lambda m: (m.start, m.end))
 

@@ -53,3 +53,23 @@ def test_a_big_city_the_model_mislabels_is_still_a_place():
 def test_a_city_council_is_named_for_its_city():
     article = extract("Birmingham City Council announced further cuts to libraries.", published="2024-03-05")
     assert any(m.location and m.location.country == "GBR" and m.text == "Birmingham" for m in article.mentions)
+
+
+def test_divisions_outside_the_us_qualify_and_place_cities():
+    article = extract("A driver struck a family in London, Ontario, the police said.", published="2022-06-06")
+    london = next(m for m in article.mentions if m.text == "London")
+    assert london.location.country == "CAN" and london.location.admin1 == "Ontario"
+    # A regional adjective is context for the cities of that region.
+    article = extract("The river burst its banks at Perth, and the Scottish agency issued flood warnings.",
+                      published="2024-01-05")
+    assert next(m for m in article.mentions if m.text == "Perth").location.country == "GBR"
+
+
+def test_a_place_split_by_the_model_or_named_with_a_feature_word():
+    article = extract("The roof of a nightclub collapsed in Santo Domingo during a concert.", published="2025-04-09")
+    assert any(m.text == "Santo Domingo" and m.location.country == "DOM" for m in article.mentions if m.location)
+    assert not any(m.label == "PERSON" for m in article.mentions)  # "Domingo" is no person
+    article = extract("Tourists gathered at Plymouth Rock, in Massachusetts, for the anniversary.",
+                      published="2020-11-21")
+    assert any(m.text == "Plymouth" and m.location.country == "USA" for m in article.mentions if m.location)
+    assert not any(m.label == "PERSON" for m in article.mentions)

@@ -74,7 +74,10 @@ def score_places(path: Path, analyser: Analyser) -> PlaceScore:
 
 
 def _is_point(row: dict, location: Location | None) -> bool:
-    """Gold places that are points: everything but countries and first-level regions."""
+    """Gold places that are points: everything but countries and regions (the gold row's "kind" says
+    which; rows without one are judged by the kind of the entry we found)."""
+    if row.get("kind"):
+        return row["kind"] == "point" and row.get("country") is not None
     kind = (location.kind if location else "") or ""
     return kind not in ("country", "admin1", "region", "territory", "water") and row.get("country") is not None
 

