@@ -24,12 +24,13 @@ SPEECH = {"say", "tell", "announce", "state", "report", "claim", "add", "confirm
           "declare", "insist", "allege", "explain", "indicate", "stress", "affirm"}  # fmt: skip
 
 
-def _planned(head: Token, up: list[Token]) -> bool:
+def _planned(head: Token, up: list[Token], kids: dict[int, list[Token]]) -> bool:
     """Under a verb of intent through a chain of infinitives: "plans to visit", "is willing to send
-    material to help"."""
+    material to help" (not through other clauses: "prepared to withdraw after talks ended")."""
     current = head
     for above in up[:3]:
-        if current.dep not in ("xcomp", "advcl") or (current.dep == "advcl" and above.pos != "VERB"):
+        infinitive = any(k.dep == "aux" and k.text.lower() == "to" for k in kids.get(current.i, []))
+        if current.dep not in ("xcomp", "advcl") or (current.dep == "advcl" and not infinitive):
             return False
         if above.lemma.lower() in FUTURE_VERBS:
             return True
@@ -80,7 +81,7 @@ def modality(head: Token, tokens: list[Token], kids: dict[int, list[Token]], phr
     # "X said it would boycott": reported future, not a hypothesis (unless an "if" says so).
     reported_future = modals == {"would"} and speech_above and not conditional
     hypothetical = (bool(modals) and not reported_future) or conditional
-    future = bool(lemmas & FUTURE_AUX) or reported_future or _planned(head, up)
+    future = bool(lemmas & FUTURE_AUX) or reported_future or _planned(head, up, kids)
     attempted = (
         "attempt" in phrase
         or any(k.lemma.lower() in ATTEMPT_WORDS or k.text.lower() in ATTEMPT_WORDS for k in own)
