@@ -92,7 +92,8 @@ def merge_mentions(actors: list[Mention], places: list[Mention]) -> list[Mention
     """One list in text order: a place with the span of an actor mention is attached to it; a place
     inside a person's title ("US" in "US Secretary of State Antony Blinken") is not a place, unless it
     is a possessor ("Tigray's leaders"); a place inside an organisation ("Georgia" in "Georgia's
-    parliament") stays a mention of its own; a role word inside a place's name ("West Bank") is dropped."""
+    parliament") stays a mention of its own; a role word or a country inside a longer place name
+    ("West Bank", "Northern Ireland") is dropped."""
     by_span = {(m.start, m.end): m for m in actors}
     merged = list(actors)
     for place in places:
@@ -111,10 +112,11 @@ def merge_mentions(actors: list[Mention], places: list[Mention]) -> list[Mention
                and m.text[place.end - m.start :][:2] not in ("'s", "’s") for m in actors):
             continue  # but "Tigray's leaders" names a place
         merged.append(place)
-    # A role word or a "person" inside a place's name is neither: "Bank" in "the West Bank", "Domingo".
+    # A role word, a country or a "person" inside a longer place name is none of these: "Bank" in
+    # "the West Bank", "Ireland" in "Northern Ireland", "Domingo" in "Santo Domingo".
     inside = [(p.start, p.end) for p in places]
     merged = [m for m in merged if not (
-        m.location is None and (m.actor is None or m.actor.kind == "sector")
+        m.location is None and (m.actor is None or m.actor.kind in ("sector", "state"))
         and any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in inside))]
     return sorted(merged, key=lambda m: (m.start, m.end))
 
