@@ -333,9 +333,9 @@ def evaluate(
     gold: Annotated[
         list[Path] | None, typer.Option("--gold", help="Gold JSONL with actor spans (default: eventgold plover_gsr).")
     ] = None,
-    places: Annotated[Path, typer.Option("--places", help="Gold place names in context.")] = Path(
-        "evalsets/places.jsonl"
-    ),
+    places: Annotated[
+        list[Path] | None, typer.Option("--places", help="Gold place names in context (default: our two sets).")
+    ] = None,
     floors: Annotated[
         Path | None, typer.Option("--floors", help="JSON of minimum figures per set; exit 1 below any.")
     ] = None,
@@ -383,7 +383,11 @@ def below_floors(figures: dict[str, dict[str, float]], floors: dict[str, dict[st
     return failed
 
 
-def _eval_actors(analyser, gold: list[Path] | None, places: Path, misses: int) -> dict[str, dict[str, float]]:
+DEFAULT_PLACE_SETS = [Path("evalsets/places.jsonl"), Path("evalsets/places_holdout.jsonl")]
+
+
+def _eval_actors(analyser, gold: list[Path] | None, places: list[Path] | None,
+                 misses: int) -> dict[str, dict[str, float]]:
     from dateline.eval.actors import score_actors
     from dateline.eval.places import score_places
 
@@ -399,17 +403,18 @@ def _eval_actors(analyser, gold: list[Path] | None, places: Path, misses: int) -
         if score.total:
             figures[f"actors:{path.stem}"] = {"full_code": score.full / score.total,
                                               "country": score.country / score.total}
-    if places.exists():
-        place_score = score_places(places, analyser)
-        for line in place_score.lines():
+    for path in places or DEFAULT_PLACE_SETS:
+        if not path.exists():
+            err.print(Text(f"note: {safe(path)} not found; place accuracy skipped"))
+            continue
+        place_score = score_places(path, analyser)
+        for line in place_score.lines(path.stem):
             out.print(Text(line))
         for name, want, got, row in place_score.misses[:misses]:
             out.print(Text(f"  {row} {safe(name)!r}: gold {want}, ours {safe(got)}"))
         if place_score.total:
-            figures["places"] = {"country": place_score.country / place_score.total,
-                                 "within_25km": place_score.near / max(place_score.points, 1)}
-    else:
-        err.print(Text(f"note: {safe(places)} not found; place accuracy skipped"))
+            figures[path.stem] = {"country": place_score.country / place_score.total,
+                                  "within_25km": place_score.near / max(place_score.points, 1)}
     return figures
 
 

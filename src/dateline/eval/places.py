@@ -25,12 +25,12 @@ class PlaceScore:
     ambiguous_country: int = 0
     misses: list[tuple[str, str, str, str]] = field(default_factory=list)
 
-    def lines(self) -> list[str]:
+    def lines(self, name: str = "places") -> list[str]:
         def pct(a: int, b: int) -> str:
             return f"{a / b:.1%}" if b else "n/a"
 
         return [
-            f"places: {self.total} names in context; right country {pct(self.country, self.total)}",
+            f"{name}: {self.total} names in context; right country {pct(self.country, self.total)}",
             f"  within {RADIUS_KM:.0f} km: {pct(self.near, self.points)} of {self.points} point places",
             f"  ambiguous names: right country {pct(self.ambiguous_country, self.ambiguous)} of {self.ambiguous}",
         ]
