@@ -124,3 +124,14 @@ def test_an_event_noun_takes_the_subject_of_the_clause_that_engages_in_it():
     # Named sides are not replaced by the clause's subject.
     triples = _triples(_events("Police arrived after fighting between rival gangs in the market."))
     assert not any(s.endswith("COP") and r == "19" for s, r, _ in triples)
+
+
+def test_a_verb_coordinated_with_a_passive_is_passive_too():
+    events = _events("Six policemen were surrounded and attacked by protesters near the station.")
+    attack = next(e for e in events if e.root == "19")
+    assert attack.source.code.endswith("OPP") and attack.target.code.endswith("COP")
+
+
+def test_a_participle_describing_a_noun_is_not_an_act():
+    events = _events("Protesters armed with metal poles gathered outside the station on Sunday.")
+    assert not any(e.root == "07" for e in events)

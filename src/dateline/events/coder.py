@@ -173,6 +173,9 @@ def find_triggers(tokens: list[Token], kids: dict[int, list[Token]], lexicon: Le
         pos = "VERB" if token.pos == "VERB" else "NOUN" if token.pos in ("NOUN", "PROPN") else None
         if pos is None or (pos == "VERB" and token.dep == "amod"):
             continue  # a participle used as an adjective ("the occupied territories") is no act
+        if pos == "VERB" and token.dep == "acl" and token.tag == "VBN" and not any(
+                k.dep == "agent" for k in kids.get(token.i, [])):
+            continue  # nor one that describes a noun ("protesters armed with poles"), unless "by" whom
         for trigger in lexicon.by_head.get((token.lemma.lower(), pos), []):
             used = _match_words(token, trigger, tokens, kids)
             if used is not None:
@@ -243,7 +246,10 @@ def _arguments(match: _Match, tokens: list[Token], kids: dict[int, list[Token]],
     targets: list[Party] = []
     if trigger.pos == "VERB":
         own = kids.get(head.i, [])
-        passive = any(k.dep in ("nsubjpass", "auxpass") for k in own)
+        passive = any(k.dep in ("nsubjpass", "auxpass", "agent") for k in own) or (
+            # "were surrounded and attacked by protesters": the second verb shares the passive
+            head.dep == "conj" and head.tag == "VBN" and head.head != head.i
+            and any(k.dep in ("nsubjpass", "auxpass") for k in kids.get(head.head, [])))
         subjects = _subjects(head, tokens, kids)
         agent = next((k for k in own if k.dep == "agent"), None)
         if passive:
