@@ -135,3 +135,19 @@ def test_a_verb_coordinated_with_a_passive_is_passive_too():
 def test_a_participle_describing_a_noun_is_not_an_act():
     events = _events("Protesters armed with metal poles gathered outside the station on Sunday.")
     assert not any(e.root == "07" for e in events)
+
+
+def test_a_phone_call_needs_someone_called():
+    events = _events("Lavrov praised what he called a time-tested partnership with India.")
+    assert not any(e.code == "041" for e in events)
+    assert any(e.code == "041" for e in _events("The French president called the Iranian president on Saturday."))
+
+
+def test_condemning_an_attack_named_with_its_authors_targets_them():
+    triples = _triples(_events("The Iraqi foreign minister condemned Turkish air strikes on Iraqi soil."))
+    assert ("IRQGOV", "11", "TUR") in triples
+
+
+def test_being_due_to_travel_is_an_intent():
+    events = _events("The Turkish foreign minister is due to travel to Baghdad on Wednesday.")
+    assert any(e.code == "036" for e in events) and not any(e.code == "042" for e in events)

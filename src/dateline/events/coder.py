@@ -86,9 +86,9 @@ def _code_sentence(article: Article, sentence: Sentence, mentions: list[Mention]
     matches = [m for m in matches if not (
         m.trigger.pos == "VERB" and len(m.trigger.words) == 1 and m.head.lemma.lower() in LIGHT_VERBS | REVERSE_VERBS
         and any(k.dep in ("dobj", "attr") and k.i in noun_heads for k in kids.get(m.head.i, [])))]
-    # Event nouns inside other acts' arguments whose authors are unnamed attackers ("condemned the
-    # attack on X" is aimed at the attackers); other nested acts simply leave the target open.
-    nested = {m.head.i for m in matches if m.trigger.pos == "NOUN" and describe(m.trigger.code).quad_class == 4}
+    # Acts of force named inside other acts' arguments: "condemned the attack on X" is aimed at the
+    # attackers (named with the noun, or unnamed); other nested acts simply leave the target open.
+    nested = {m.head.i for m in matches if m.trigger.pos == "NOUN" and m.trigger.code[:2] in FORCE_ROOTS}
     acts = {m.head.i for m in matches}
     # What is demanded, appealed for, promised, rejected, threatened or denied has not happened.
     unreal = {m.head.i for m in matches if m.trigger.code[:2] in UNREAL_ROOTS or m.trigger.code == "016"}
@@ -98,6 +98,8 @@ def _code_sentence(article: Article, sentence: Sentence, mentions: list[Mention]
         if any(t.i in unreal for t in ancestors(match.head, tokens, limit=4)):
             mod = replace(mod, hypothetical=True)
         sources, targets = _arguments(match, tokens, kids, mentions, nested, acts)
+        if match.trigger.target_required and not targets:
+            continue
         code = match.trigger.code
         refusal = code[:2] in REFUSAL_CODES and (_refused(match.head, tokens) or (mod.negated and mod.future))
         if refusal:
@@ -225,7 +227,9 @@ def _match_words(head: Token, trigger: Trigger, tokens: list[Token], kids: dict[
         scope = _subtree(head, kids, skip=_SKIP_DEPS if trigger.pos == "NOUN" else _SKIP_VERB_DEPS)
         later = [t for t in scope if t.i > head.i]
         if trigger.pos == "VERB":
-            later = [t for t in later if t.i - head.i <= 12]
+            # Not a preposition of time: "called the president on Saturday" is no "call on".
+            later = [t for t in later if t.i - head.i <= 12 and not (t.dep == "prep" and any(
+                k.dep == "pobj" and k.ent in ("DATE", "TIME") for k in kids.get(t.i, [])))]
         pos = 0
         for word in after:
             hit = next((t for t in later[pos:] if _same(t, word)), None)
@@ -300,7 +304,10 @@ def _targets(match: _Match, tokens: list[Token], kids: dict[int, list[Token]], m
 
     def parties(token: Token | None) -> list[Party]:
         if token is not None and token.i in nested and token.i != head.i:
-            return [UNNAMED]
+            # "condemned Turkish air strikes": the strikes' authors, where the noun names them.
+            authors = [p for spec in ("poss", "prep:by")
+                       for p in _noun_slot(token, spec, tokens, kids, mentions, set())]
+            return authors or [UNNAMED]
         return _parties(token, tokens, kids, mentions)
 
     for spec in match.trigger.targets:

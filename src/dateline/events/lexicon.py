@@ -2,8 +2,9 @@
 CAMEO code and where its source and target are found.
 
 Files: data/triggers/*.tsv, plus any files named in the ``lexicon_files`` setting (same columns:
-phrase, pos, code, source, target, example). A user's entries come after ours and replace ours for
-the same phrase and part of speech. Within our own files, where two entries share a phrase, the one
+phrase, pos, code, source, target, example; a target ending in "!" is required: without one the
+entry does not fire). A user's entries come after ours and replace ours for the same phrase and
+part of speech. Within our own files, where two entries share a phrase, the one
 that names a target wins.
 """
 
@@ -28,6 +29,7 @@ class Trigger:
     targets: tuple[str, ...]  # dobj, prep:X, poss (empty: none)
     head: int  # index in words of the head (the verb, or the event noun)
     where: str  # file:line
+    target_required: bool = False  # "call!": without a target the words mean something else ("what he called")
 
     @property
     def rule(self) -> str:
@@ -63,14 +65,15 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
             code = row["code"]
             if not words or pos not in ("VERB", "NOUN") or code not in known:
                 continue
-            targets = tuple(t for t in row.get("target", "").split("|") if t and t != "none")
+            specs = [t for t in row.get("target", "").split("|") if t and t != "none"]
             trigger = Trigger(
                 words=words, pos=pos, code=code,
                 sources=tuple(s for s in row.get("source", "subj").split("|") if s) or ("subj",),
-                targets=targets, head=head_index(words, pos), where=f"{path.name}:{line_no}",
+                targets=tuple(t.rstrip("!") for t in specs), head=head_index(words, pos),
+                where=f"{path.name}:{line_no}", target_required=any(t.endswith("!") for t in specs),
             )  # fmt: skip
             key = (words, pos)
-            if key in entries and not user and (entries[key].targets or not targets):
+            if key in entries and not user and (entries[key].targets or not trigger.targets):
                 continue
             entries[key] = trigger
     by_head: dict[tuple[str, str], list[Trigger]] = {}

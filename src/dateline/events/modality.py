@@ -17,7 +17,8 @@ MODALS = {"would", "could", "might", "may", "should", "can", "must"}
 CONDITIONS = {"if", "unless", "whether"}
 FUTURE_AUX = {"will", "shall", "'ll"}
 FUTURE_VERBS = {"plan", "intend", "expect", "aim", "prepare", "hope", "want", "seek", "willing", "ready",
-                "prepared", "eager", "determined", "set", "go"}  # fmt: skip
+                "prepared", "eager", "determined", "set", "go", "due", "schedule", "scheduled", "slate",
+                "slated", "poised"}  # fmt: skip
 ATTEMPT_WORDS = {"fail", "failed", "foil", "foiled", "attempted", "thwarted", "thwart", "abortive", "botched"}
 TRY_VERBS = {"try", "attempt", "seek"}
 SPEECH = {"say", "tell", "announce", "state", "report", "claim", "add", "confirm", "note", "write",
