@@ -97,3 +97,10 @@ def test_a_persons_group_is_coded_as_the_group():
     codes = _actors("Parliament recognised the victories of Zoran Djindjic's opposition coalition.",
                     published="1997-02-11")
     assert codes["Zoran Djindjic's opposition coalition"] == "SRBOPP"
+
+
+def test_adjectives_between_a_possessor_and_a_role_and_an_organisation_taken_for_a_person():
+    codes = _actors("Ethiopia's federal government and the Tigray People's Liberation Front signed a truce.",
+                    published="2022-11-02")
+    assert codes["Ethiopia's federal government"] == "ETHGOV"
+    assert codes["Tigray People's Liberation Front"].startswith("ETH")

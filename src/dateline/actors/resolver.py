@@ -128,6 +128,9 @@ def _find_items(tokens: list[Token], kb: ActorKnowledge, known: set[str] | None 
             i = end
             continue
         low = words[i].lower()
+        if tokens[i].ent == "PERSON" and tokens[i].ent_start and low == "the":
+            i += 1  # "the Tigray People's Liberation Front" taken for a person: try the name after "the"
+            continue
         if tokens[i].ent == "PERSON" and tokens[i].ent_start:
             j = i + 1
             while j < len(tokens) and tokens[j].ent == "PERSON" and not tokens[j].ent_start:
@@ -205,7 +208,11 @@ def _share_roles(groups: list[list[_Item]], tokens: list[Token]) -> None:
 
 def _joins(group: list[_Item], item: _Item, tokens: list[Token]) -> bool:
     last = group[-1]
-    between = [t.text.lower() for t in tokens[last.end : item.start]]
+    gap = tokens[last.end : item.start]
+    if item.kind == "role" and any(t.text in ("'s", "’s") for t in gap):
+        # "Ethiopia's federal government", "Iraq's interim prime minister": adjectives before the role.
+        gap = [t for t in gap if not (t.pos == "ADJ" and t.text.islower())]
+    between = [t.text.lower() for t in gap]
     if between and between[0] == "in" and last.kind == "role" and item.kind in ("country", "metonym"):
         between = between[1:]  # "rebels in the Ivory Coast", "police in Nairobi"
     if any(word not in _JOINERS for word in between):
