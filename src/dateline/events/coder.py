@@ -15,19 +15,22 @@ For every trigger (longest lexicon phrase first, each word used once):
   target gives A->B and B->A;
 - attacks whose authors are not named get an inferred source: unidentified armed forces (UAF)
   of the place's country;
-- a bare statement (010) is only kept when the sentence has no other event.
+- a bare statement (010) is only kept when the sentence has no other event, and when its source has
+  a country or an organisation or it has a target ("analysts said" alone is no event).
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, replace
+from functools import cache
 
 from dateline.events.dates import event_date
 from dateline.events.lexicon import Lexicon, Trigger
 from dateline.events.modality import Modality, ancestors, children, modality
 from dateline.events.ontology import describe
 from dateline.model import Article, Event, Location, Mention, Party, Sentence, Token
+from dateline.resources import read_table
 
 CODER_VERSION = "0.1"
 LIGHT_VERBS = {"launch", "carry", "conduct", "make", "stage", "mount", "hold", "have", "issue", "express",
@@ -124,6 +127,8 @@ def _code_sentence(article: Article, sentence: Sentence, mentions: list[Mention]
             events.append(_event(article, sentence, match, code, source, target, mod, day, day_how, place, place_how))
     if any(e.code != "010" for e in events):  # a bare statement is only the event when nothing else is
         events = [e for e in events if e.code != "010"]
+    # A statement by no one we can place (no country or organisation), to no one, says nothing.
+    events = [e for e in events if not (e.code == "010" and e.target is None and _uncoded(e.source))]
     unique: dict[tuple, Event] = {}
     for event in events:  # two triggers for one act ("commit to strengthening relations"): keep the first
         key = (event.code, event.source.code if event.source else "", event.target.code if event.target else "")
@@ -163,6 +168,16 @@ def _demands(article: Article, sentence: Sentence, tokens: list[Token], kids: di
             events.append(_event(article, sentence, match, "100", source, target, Modality(), day, day_how,
                                  place, place_how))
     return events
+
+
+@cache
+def _sector_codes() -> frozenset[str]:
+    return frozenset(row["code"] for row in read_table("sectors.tsv"))
+
+
+def _uncoded(party: Party | None) -> bool:
+    """No party, or one whose code names no country or organisation ("", "GOV", "BUS")."""
+    return party is None or not party.code or party.code in _sector_codes()
 
 
 def _refused(head: Token, tokens: list[Token]) -> bool:
