@@ -19,6 +19,8 @@ NO_EVENT = [
     ("2022-08-08", "The opposition leader, 67, studied law in London and Paris before entering politics."),
     ("2023-03-03", "The stadium, which holds 60,000 people, will host the opening match of the tournament."),
     ("2024-09-09", "Analysts said a deal between the two parties was unlikely before the budget deadline."),
+    ("2023-02-02", "The earthquake killed more than 50,000 people in Turkey and Syria."),
+    ("2023-05-05", "The war, which began in 2011, has killed more than 300,000 people, according to monitors."),
 ]
 
 
@@ -26,6 +28,12 @@ NO_EVENT = [
 def test_no_event_sentences_yield_no_factual_event(published: str, text: str):
     events = [e for e in extract(text, published=published).events if e.factual]
     assert events == [], [(e.code, e.trigger_text) for e in events]
+
+
+def test_an_attack_whose_authors_are_unnamed_is_still_an_event():
+    article = extract("A car bomb killed six soldiers near the border on Sunday.", published="2023-02-02")
+    events = [e for e in article.events if e.factual]
+    assert any(e.root in ("18", "19") for e in events)
 
 
 def test_a_statement_by_a_placed_actor_is_still_an_event():

@@ -103,6 +103,8 @@ def _code_sentence(article: Article, sentence: Sentence, mentions: list[Mention]
         sources, targets = _arguments(match, tokens, kids, mentions, nested, acts)
         if match.trigger.target_required and not targets:
             continue
+        if not sources and _non_agent_subject(match, tokens, kids):
+            continue  # "the earthquake killed 50,000 people", "the war has displaced millions"
         code = match.trigger.code
         refusal = code[:2] in REFUSAL_CODES and (_refused(match.head, tokens) or (mod.negated and mod.future))
         if refusal:
@@ -168,6 +170,18 @@ def _demands(article: Article, sentence: Sentence, tokens: list[Token], kids: di
             events.append(_event(article, sentence, match, "100", source, target, Modality(), day, day_how,
                                  place, place_how))
     return events
+
+
+def _non_agent_subject(match: _Match, tokens: list[Token], kids: dict[int, list[Token]]) -> bool:
+    if match.trigger.pos != "VERB":
+        return False
+    subject = next((k for k in kids.get(match.head.i, []) if k.dep == "nsubj"), None)
+    return subject is not None and subject.lemma.lower() in _non_agents()
+
+
+@cache
+def _non_agents() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in read_table("non_agents.tsv"))
 
 
 @cache
