@@ -104,3 +104,8 @@ def test_adjectives_between_a_possessor_and_a_role_and_an_organisation_taken_for
                     published="2022-11-02")
     assert codes["Ethiopia's federal government"] == "ETHGOV"
     assert codes["Tigray People's Liberation Front"].startswith("ETH")
+
+
+def test_supporters_of_a_person_are_a_group_of_their_country():
+    codes = _actors("Supporters of President Donald Trump stormed the US Capitol on Wednesday.", published="2021-01-06")
+    assert codes["Supporters of President Donald Trump"] == "USAOPP"

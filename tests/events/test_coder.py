@@ -151,3 +151,15 @@ def test_condemning_an_attack_named_with_its_authors_targets_them():
 def test_being_due_to_travel_is_an_intent():
     events = _events("The Turkish foreign minister is due to travel to Baghdad on Wednesday.")
     assert any(e.code == "036" for e in events) and not any(e.code == "042" for e in events)
+
+
+def test_allies_striking_together_do_not_strike_each_other():
+    triples = _triples(_events("The United States, Britain and France launched strikes on Syrian military sites."))
+    assert {("USA", "19", "SYR"), ("GBR", "19", "SYR"), ("FRA", "19", "SYR")} <= triples
+    assert not any(s in ("USA", "GBR", "FRA") and t in ("USA", "GBR", "FRA") for s, _, t in triples)
+
+
+def test_words_inside_an_actors_name_are_no_events():
+    events = _events("Heavy fighting broke out between the army and the Rapid Support Forces in Khartoum.",
+                     published="2023-04-15")
+    assert not any(e.root == "05" for e in events)

@@ -309,14 +309,31 @@ def _mention(group: list[_Item], tokens: list[Token], index: int, kb: ActorKnowl
         return Mention(index, first.start, last.end, surface, "PRON", referent, via="pronoun")
     if actor is None:
         return None
-    if person_item is not None and role is not None and role.start >= person_item.end and any(
-            t.text in ("'s", "’s") for t in tokens[person_item.end : role.start]):
-        # "Djindjic's opposition coalition", "the president's bodyguards": a group of that person's
+    group_role = _persons_group(group, person_item, tokens) if person_item is not None else None
+    if group_role is not None and actor.kind == "person":
+        # "Djindjic's opposition coalition", "supporters of President Trump": a group of that person's
         # country, in the role the words give, not the person.
-        actor = Actor(code=f"{actor.country or ''}{role.entry.key}", name=surface, kind="sector",
-                      country=actor.country, sector=role.entry.key, role=role_words)
-        via, label = f"{via}; the possessor's {role_words}", "ORG"
+        words = span_text(tokens[group_role.start : group_role.end])
+        actor = Actor(code=f"{actor.country or ''}{group_role.entry.key}", name=surface, kind="sector",
+                      country=actor.country, sector=group_role.entry.key, role=words)
+        via, label = f"{via}; the person's {words}", "ORG"
     return Mention(index, first.start, last.end, surface, label, actor, via=via)
+
+
+_TITLE_SECTORS = {"GOV", "ELI", "LEG", "JUD", "MIL"}  # "the President of X", "General X": the person
+
+
+def _persons_group(group: list[_Item], person: _Item, tokens: list[Token]) -> _Item | None:
+    """The role of a group named after a person: "X's supporters", "supporters of X"."""
+    for item in group:
+        if item.kind != "role":
+            continue
+        if item.start >= person.end and any(t.text in ("'s", "’s") for t in tokens[person.end : item.start]):
+            return item
+        if (item.end <= person.start and item.entry.key not in _TITLE_SECTORS
+                and tokens[item.end].text.lower() == "of"):
+            return item
+    return None
 
 
 def _is_former(tokens: list[Token], start: int) -> bool:

@@ -83,7 +83,10 @@ def _code_sentence(article: Article, sentence: Sentence, mentions: list[Mention]
                    published, dateline, country_location) -> list[Event]:
     tokens = sentence.tokens
     kids = children(tokens)
-    matches = find_triggers(tokens, kids, lexicon)
+    # Event nouns inside an actor's name or role are no events: "Rapid Support Forces", "aid workers".
+    named = [(m.start, m.end) for m in mentions if m.actor is not None and m.end - m.start > 0]
+    matches = [m for m in find_triggers(tokens, kids, lexicon) if not (
+        m.trigger.pos == "NOUN" and any(s <= m.head.start and m.head.end <= e for s, e in named))]
     noun_heads = {m.head.i for m in matches if m.trigger.pos == "NOUN"}
     # "X received a phone call", "launched an attack": the event noun carries the event, not the verb.
     matches = [m for m in matches if not (
@@ -125,7 +128,9 @@ def _code_sentence(article: Article, sentence: Sentence, mentions: list[Mention]
         targets = [Party(f"{country or ''}UAF", "unidentified armed group", inferred=True) if t is UNNAMED else t
                    for t in targets]
         day, day_how = event_date(sentence.text, published)
-        for source, target in _pairs(sources, targets):
+        # Allies who strike together do not strike each other: force is mutual only when said so.
+        mutual = code[:2] not in FORCE_ROOTS or _each_other(sentence.text)
+        for source, target in _pairs(sources, targets, mutual):
             events.append(_event(article, sentence, match, code, source, target, mod, day, day_how, place, place_how))
     if any(e.code != "010" for e in events):  # a bare statement is only the event when nothing else is
         events = [e for e in events if e.code != "010"]
@@ -170,6 +175,11 @@ def _demands(article: Article, sentence: Sentence, tokens: list[Token], kids: di
             events.append(_event(article, sentence, match, "100", source, target, Modality(), day, day_how,
                                  place, place_how))
     return events
+
+
+def _each_other(text: str) -> bool:
+    low = text.lower()
+    return "each other" in low or "one another" in low or " between " in low
 
 
 def _non_agent_subject(match: _Match, tokens: list[Token], kids: dict[int, list[Token]]) -> bool:
@@ -541,10 +551,10 @@ def _mention_for(head: Token, tokens: list[Token], kids: dict[int, list[Token]],
     return min(inside, key=lambda m: m.start) if inside else None
 
 
-def _pairs(sources: list[Party], targets: list[Party]) -> list[tuple[Party, Party | None]]:
+def _pairs(sources: list[Party], targets: list[Party], mutual: bool = True) -> list[tuple[Party, Party | None]]:
     if targets:  # an actor does not act on itself: same-code pairs are parsing noise
         return [(s, t) for s in sources for t in targets if s.code != t.code] or [(s, None) for s in sources]
-    if len(sources) >= 2:  # "A and B agreed": each toward the other
+    if len(sources) >= 2 and mutual:  # "A and B agreed": each toward the other
         pairs = [(s, t) for s in sources for t in sources if s is not t and s.code != t.code]
         return pairs or [(s, None) for s in sources[:1]]
     return [(s, None) for s in sources]
