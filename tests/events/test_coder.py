@@ -155,7 +155,7 @@ def test_being_due_to_travel_is_an_intent():
 
 def test_allies_striking_together_do_not_strike_each_other():
     triples = _triples(_events("The United States, Britain and France launched strikes on Syrian military sites."))
-    assert {("USA", "19", "SYR"), ("GBR", "19", "SYR"), ("FRA", "19", "SYR")} <= triples
+    assert {s for s, r, t in triples if r == "19" and t.startswith("SYR")} == {"USA", "GBR", "FRA"}
     assert not any(s in ("USA", "GBR", "FRA") and t in ("USA", "GBR", "FRA") for s, _, t in triples)
 
 
