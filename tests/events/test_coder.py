@@ -163,3 +163,17 @@ def test_words_inside_an_actors_name_are_no_events():
     events = _events("Heavy fighting broke out between the army and the Rapid Support Forces in Khartoum.",
                      published="2023-04-15")
     assert not any(e.root == "05" for e in events)
+
+
+def test_force_against_a_city_targets_its_people_and_the_means_have_the_killers_source():
+    assert ("RUSMIL", "19", "UKRCVL") in _triples(_events("Russian forces shelled Kharkiv overnight, officials said.",
+                                                           published="2022-10-10"))
+    triples = _triples(_events("Israel killed a Hezbollah commander in an air strike on Beirut.",
+                               published="2024-07-30"))
+    assert {s for s, r, _ in triples if r == "19"} == {"ISR"}
+
+
+def test_condemning_a_visit_targets_the_visitor():
+    triples = _triples(_events("China condemned the visit of US House Speaker Nancy Pelosi to Taiwan.",
+                               published="2022-08-02"))
+    assert any(s == "CHN" and r == "11" and t.startswith("USA") for s, r, t in triples)

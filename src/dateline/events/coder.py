@@ -92,9 +92,11 @@ def _code_sentence(article: Article, sentence: Sentence, mentions: list[Mention]
     matches = [m for m in matches if not (
         m.trigger.pos == "VERB" and len(m.trigger.words) == 1 and m.head.lemma.lower() in LIGHT_VERBS | REVERSE_VERBS
         and any(k.dep in ("dobj", "attr") and k.i in noun_heads for k in kids.get(m.head.i, [])))]
-    # Acts of force named inside other acts' arguments: "condemned the attack on X" is aimed at the
-    # attackers (named with the noun, or unnamed); other nested acts simply leave the target open.
-    nested = {m.head.i for m in matches if m.trigger.pos == "NOUN" and m.trigger.code[:2] in FORCE_ROOTS}
+    # Acts named inside other acts' arguments: "condemned the visit of Pelosi", "condemned Turkish air
+    # strikes" are aimed at their authors; "condemned the attack on X", with no author named, at the
+    # unnamed attackers; other nested acts with no author leave the target to the usual search.
+    nested = ({m.head.i for m in matches if m.trigger.pos == "NOUN"},
+              {m.head.i for m in matches if m.trigger.pos == "NOUN" and m.trigger.code[:2] in FORCE_ROOTS})
     acts = {m.head.i for m in matches}
     # What is demanded, appealed for, promised, rejected, threatened or denied has not happened.
     unreal = {m.head.i for m in matches if m.trigger.code[:2] in UNREAL_ROOTS or m.trigger.code == "016"}
@@ -283,7 +285,8 @@ def _match_words(head: Token, trigger: Trigger, tokens: list[Token], kids: dict[
 
 
 def _arguments(match: _Match, tokens: list[Token], kids: dict[int, list[Token]],
-               mentions: list[Mention], nested: set[int], acts: set[int]) -> tuple[list[Party], list[Party]]:
+               mentions: list[Mention], nested: tuple[set[int], set[int]],
+               acts: set[int]) -> tuple[list[Party], list[Party]]:
     head, trigger = match.head, match.trigger
     sources: list[Party] = []
     targets: list[Party] = []
@@ -303,6 +306,8 @@ def _arguments(match: _Match, tokens: list[Token], kids: dict[int, list[Token]],
             sources = [p for subject in subjects for p in _parties(subject, tokens, kids, mentions)]
         if not targets:
             targets = _targets(match, tokens, kids, mentions, nested)
+        if not targets and not passive and trigger.code[:2] in FORCE_ROOTS:
+            targets = _place_attacked(head, kids, mentions)
     else:
         for spec in trigger.sources:
             sources = _noun_slot(head, spec, tokens, kids, mentions, acts)
@@ -316,10 +321,26 @@ def _arguments(match: _Match, tokens: list[Token], kids: dict[int, list[Token]],
             if governor is not None and governor.lemma.lower() in REVERSE_VERBS:
                 sources = _noun_slot(head, "prep:from", tokens, kids, mentions, acts)
         if not sources:
-            sources = _clause_party(head, tokens, kids, mentions)
+            sources = _clause_party(head, tokens, kids, mentions, trigger.code[:2] in FORCE_ROOTS)
     source_codes = {(p.code, p.start) for p in sources}
     targets = [t for t in targets if (t.code, t.start) not in source_codes]
     return sources, targets
+
+
+def _place_attacked(head: Token, kids: dict[int, list[Token]], mentions: list[Mention]) -> list[Party]:
+    """"shelled Kharkiv", "bombed the Tigray capital Mekelle": force against a town or city hits its
+    people, coded as that country's civilians (CVL), as event sets code them."""
+    obj = next((k for k in kids.get(head.i, []) if k.dep == "dobj"), None)
+    if obj is None:
+        return []
+    phrase = [obj, *[k for k in kids.get(obj.i, []) if k.dep in ("appos", "compound")]]
+    for token in phrase:
+        place = next((m for m in mentions if m.location is not None and m.actor is None
+                      and m.start <= token.start < m.end), None)
+        if place is not None and place.location.country and place.location.kind not in ("country", "admin1"):
+            return [Party(f"{place.location.country}CVL", f"people of {place.location.name}", place.start,
+                          place.end, place.text)]
+    return []
 
 
 def _unknown_source(match: _Match, tokens: list[Token], kids: dict[int, list[Token]]) -> list[Party]:
@@ -336,17 +357,18 @@ def _unknown_source(match: _Match, tokens: list[Token], kids: dict[int, list[Tok
 
 
 def _targets(match: _Match, tokens: list[Token], kids: dict[int, list[Token]], mentions: list[Mention],
-             nested: set[int]) -> list[Party]:
+             nested: tuple[set[int], set[int]]) -> list[Party]:
     """The target named where the entry says; an argument that is itself an event ("condemned the
     attack on X") points at that event's authors, not at its victim."""
     head = match.head
+    acts, force = nested
 
     def parties(token: Token | None) -> list[Party]:
-        if token is not None and token.i in nested and token.i != head.i:
-            # "condemned Turkish air strikes": the strikes' authors, where the noun names them.
-            authors = [p for spec in ("poss", "prep:by")
+        if token is not None and token.i in acts and token.i != head.i:
+            authors = [p for spec in ("poss", "prep:by", "prep:of")
                        for p in _noun_slot(token, spec, tokens, kids, mentions, set())]
-            return authors or [UNNAMED]
+            if authors or token.i in force:
+                return authors or [UNNAMED]
         return _parties(token, tokens, kids, mentions)
 
     for spec in match.trigger.targets:
@@ -409,16 +431,19 @@ def _noun_slot(head: Token, spec: str, tokens: list[Token], kids: dict[int, list
     return []
 
 
+_FORCE_VERBS = {"kill", "wound", "injure", "destroy", "hit", "target", "strike", "attack", "assassinate",
+                "damage", "level", "flatten", "eliminate"}  # "killed him in an air strike"
 ENGAGE_VERBS = {"engage", "participate", "involve", "join", "take"}  # "were engaged in ethnic cleansing"
 COMBAT_NOUNS = {"fighting", "fight", "clash", "battle", "combat", "hostility", "skirmish", "gunbattle", "firefight"}
 TIME_PREPS = {"after", "during", "amid", "following", "in"}
 
 
 def _clause_party(head: Token, tokens: list[Token], kids: dict[int, list[Token]],
-                  mentions: list[Mention]) -> list[Party]:
+                  mentions: list[Mention], force: bool = False) -> list[Party]:
     """The subject of the clause an event noun sits in, where that subject must be its author:
-    "Serb forces were engaged in ethnic cleansing", "troops took the town after days of fighting"
-    (not when the noun names its sides: "fighting between rival gangs")."""
+    "Serb forces were engaged in ethnic cleansing", "troops took the town after days of fighting",
+    "Israel killed him in an air strike" (not when the noun names its sides: "fighting between
+    rival gangs")."""
     if head.dep != "pobj" or head.head == head.i:
         return []
     prep = tokens[head.head]
@@ -426,7 +451,12 @@ def _clause_party(head: Token, tokens: list[Token], kids: dict[int, list[Token]]
                                   for k in kids.get(head.i, [])):
         return []
     owner = tokens[prep.head]
-    if prep.lemma.lower() == "in" and owner.lemma.lower() in ENGAGE_VERBS:
+    if force and owner.pos in ("NOUN", "PROPN") and owner.dep == "dobj" and owner.head != owner.i:
+        owner = tokens[owner.head]  # "killed a commander in an air strike", the phrase hung on the object
+    engaged = prep.lemma.lower() == "in" and owner.lemma.lower() in ENGAGE_VERBS
+    by_means = (force and prep.lemma.lower() in ("in", "with") and owner.pos == "VERB"
+                and owner.lemma.lower() in _FORCE_VERBS)
+    if engaged or by_means:
         pass
     elif head.lemma.lower() in COMBAT_NOUNS and prep.lemma.lower() in TIME_PREPS | {"of"}:
         steps = 0  # "after five days of fighting": up through "days of" to the verb
