@@ -177,3 +177,8 @@ def test_condemning_a_visit_targets_the_visitor():
     triples = _triples(_events("China condemned the visit of US House Speaker Nancy Pelosi to Taiwan.",
                                published="2022-08-02"))
     assert any(s == "CHN" and r == "11" and t.startswith("USA") for s, r, t in triples)
+
+
+def test_capturing_a_place_is_occupation_and_capturing_a_person_an_arrest():
+    assert any(r == "19" for _, r, _ in _triples(_events("Opposition fighters captured the airport on Sunday.")))
+    assert any(r == "17" for _, r, _ in _triples(_events("Police captured the gang leader on Sunday.")))

@@ -73,3 +73,9 @@ def test_a_place_split_by_the_model_or_named_with_a_feature_word():
                       published="2020-11-21")
     assert any(m.text == "Plymouth" and m.location.country == "USA" for m in article.mentions if m.location)
     assert not any(m.label == "PERSON" for m in article.mentions)
+
+
+def test_japanese_cities_are_found_by_their_plain_names():
+    article = extract("The former prime minister was shot during a campaign speech in Nara, police said.",
+                      published="2022-07-08")
+    assert next(m for m in article.mentions if m.text == "Nara").location.country == "JPN"

@@ -10,6 +10,7 @@ in the package, and a capital is a place a reader can check.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -20,6 +21,8 @@ from dateline.actors.names import fold
 from dateline.model import Location
 from dateline.resources import read_table
 
+# Japanese and Korean municipal suffixes some GeoNames names carry ("Nara-shi", "Suwon-si").
+_MUNICIPAL_SUFFIX = re.compile(r"-(?:shi|si)$")
 ALTERNATE_NAME_PENALTY = 2.5
 ALTERNATE_NAMES_FROM = 50_000  # other spellings are kept for cities this large (memory)
 
@@ -82,6 +85,8 @@ def load_gazetteer(min_population: int = 15000) -> Gazetteer:
         population = int(city.get("population") or 0)
         prior = math.log10(max(population, 10))
         add(city["name"], Place(location, population, prior))
+        if (short := _MUNICIPAL_SUFFIX.sub("", city["name"])) != city["name"]:
+            add(short, Place(location, population, prior))  # "Nara-shi" is Nara in news
         # Other names count for less: "Victoria" is an old name of Hong Kong, not what news means.
         if population >= ALTERNATE_NAMES_FROM:
             alternate = Place(location, population, prior - ALTERNATE_NAME_PENALTY)
