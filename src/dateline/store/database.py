@@ -176,12 +176,7 @@ class Store:
             if fresh:
                 rows = [dict(zip(ARTICLE_COLUMNS, _article_row(a, run_id, now), strict=True)) for a in fresh]
                 self.db.execute(_ARTICLE_INSERT, [json.dumps(rows, default=_json_value)])
-                mentions = [_mention_row(a.id, m) for a in fresh for m in a.mentions]
-                if mentions:
-                    self.db.execute(_MENTION_INSERT, [json.dumps(mentions, default=_json_value)])
-                events = [event_row(e) for a in fresh for e in a.events]
-                if events:
-                    self.db.execute(_EVENT_INSERT, [json.dumps(events, default=_json_value)])
+                self._insert_analysis(fresh)
             for failure in failures:
                 self.db.execute(
                     "INSERT INTO failures VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source, code) "
@@ -207,15 +202,19 @@ class Store:
         with self._transaction():
             self.db.execute("DELETE FROM mentions WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
             self.db.execute("DELETE FROM events WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
-            mentions = [_mention_row(a.id, m) for a in chosen for m in a.mentions]
-            if mentions:
-                self.db.execute(_MENTION_INSERT, [json.dumps(mentions, default=_json_value)])
-            events = [event_row(e) for a in chosen for e in a.events]
-            if events:
-                self.db.execute(_EVENT_INSERT, [json.dumps(events, default=_json_value)])
+            self._insert_analysis(chosen)
             self.db.execute(
                 "UPDATE articles SET analysed = true, dateline_version = ? "
                 "WHERE id IN (SELECT unnest(?::VARCHAR[]))", [__version__, ids])
+
+    def _insert_analysis(self, articles: list[Article]) -> None:
+        """The mentions and events of articles, inside the caller's transaction."""
+        mentions = [_mention_row(a.id, m) for a in articles for m in a.mentions]
+        if mentions:
+            self.db.execute(_MENTION_INSERT, [json.dumps(mentions, default=_json_value)])
+        events = [event_row(e) for a in articles for e in a.events]
+        if events:
+            self.db.execute(_EVENT_INSERT, [json.dumps(events, default=_json_value)])
 
     # -- reads ---------------------------------------------------------------------------
 
