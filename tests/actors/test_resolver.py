@@ -109,3 +109,10 @@ def test_adjectives_between_a_possessor_and_a_role_and_an_organisation_taken_for
 def test_supporters_of_a_person_are_a_group_of_their_country():
     codes = _actors("Supporters of President Donald Trump stormed the US Capitol on Wednesday.", published="2021-01-06")
     assert codes["Supporters of President Donald Trump"] == "USAOPP"
+
+
+def test_a_lone_name_close_to_a_known_surname_is_not_that_person():
+    codes = _actors("The media office said in a statement received by Al-Masala that talks would resume.")
+    assert not any(code.startswith("PSE") for code in codes.values())
+    codes = _actors("Zelensky said the front was holding, officials in Kyiv said.", published="2023-03-03")
+    assert codes["Zelensky"] == "UKRGOV"

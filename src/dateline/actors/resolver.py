@@ -396,9 +396,10 @@ def _find_person(item: _Item, name: str, country: str | None, kb: ActorKnowledge
     scored = {}
     words = name.split()
     for person in candidates:
-        # A full name must be close to the person's; a lone surname close to their surname.
+        # A full name must be close to the person's; a lone surname closer still to their surname
+        # (Zelensky = Zelenskyy, 94; the outlet "Al-Masala" is not Khaled Mashal, 83).
         score = similar(name, person.name) if len(words) > 1 else similar(words[0], person.name.split()[-1])
-        if score >= 80:
+        if score >= (80 if len(words) > 1 else 85):
             scored.setdefault(person.name, []).append(person)
     if len(scored) == 1:
         rows = next(iter(scored.values()))
