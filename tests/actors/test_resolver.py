@@ -116,3 +116,8 @@ def test_a_lone_name_close_to_a_known_surname_is_not_that_person():
     assert not any(code.startswith("PSE") for code in codes.values())
     codes = _actors("Zelensky said the front was holding, officials in Kyiv said.", published="2023-03-03")
     assert codes["Zelensky"] == "UKRGOV"
+
+
+def test_a_name_before_an_organisation_that_speaks_is_no_apposition():
+    codes = _actors("A drone strike killed Qassem Soleimani, the Pentagon said.", published="2020-01-03")
+    assert "Qassem Soleimani" not in codes or not codes["Qassem Soleimani"].startswith("USA")

@@ -182,3 +182,8 @@ def test_condemning_a_visit_targets_the_visitor():
 def test_capturing_a_place_is_occupation_and_capturing_a_person_an_arrest():
     assert any(r == "19" for _, r, _ in _triples(_events("Opposition fighters captured the airport on Sunday.")))
     assert any(r == "17" for _, r, _ in _triples(_events("Police captured the gang leader on Sunday.")))
+
+
+def test_an_act_someone_is_accused_of_is_not_a_fact():
+    events = _events("Ukraine's president accused Russia of blowing up the dam on Tuesday.", published="2023-06-06")
+    assert any(e.root == "11" for e in events) and not any(e.root == "18" for e in events)

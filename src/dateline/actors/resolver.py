@@ -476,8 +476,10 @@ def _apply_appositions(mentions: list[Mention], tokens: list[Token], ctx: _Conte
             continue
         if before.label == "PERSON" and before.actor is None and after.actor is not None:
             person, title = before, after.actor
-            if not set(gap[1:]) <= {"the", "a", "an"}:
-                continue
+            following = [t for t in tokens if t.start >= after.end][:1]
+            if not set(gap[1:]) <= {"the", "a", "an"} or title.kind != "sector" or (
+                    following and following[0].pos in ("VERB", "AUX")):
+                continue  # a title, not "X, the Pentagon said"
         elif after.label == "PERSON" and after.actor is None and before.actor is not None and len(gap) == 1:
             person, title = after, before.actor
             closing = [t.text for t in tokens if t.start >= after.end][:1]
