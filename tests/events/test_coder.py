@@ -187,3 +187,9 @@ def test_capturing_a_place_is_occupation_and_capturing_a_person_an_arrest():
 def test_an_act_someone_is_accused_of_is_not_a_fact():
     events = _events("Ukraine's president accused Russia of blowing up the dam on Tuesday.", published="2023-06-06")
     assert any(e.root == "11" for e in events) and not any(e.root == "18" for e in events)
+
+
+def test_a_place_phrase_of_a_subject_is_not_its_actor():
+    events = _events("An explosion at a hospital in Gaza City killed hundreds of people, officials said.",
+                     published="2023-10-17")
+    assert not any(e.source and e.source.code.endswith("HLH") for e in events)

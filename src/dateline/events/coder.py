@@ -575,8 +575,10 @@ def _mention_for(head: Token, tokens: list[Token], kids: dict[int, list[Token]],
         current, depth = stack.pop()
         phrase.append(current)
         for k in kids.get(current.i, []):
-            if depth < 3 and k.dep in ("poss", "compound", "amod", "nmod", "prep", "pobj", "appos", "det"):
+            if depth < 3 and k.dep in ("poss", "compound", "amod", "nmod", "pobj", "appos", "det"):
                 stack.append((k, depth + 1))
+            elif depth < 3 and k.dep == "prep" and k.lemma.lower() in ("of", "from"):
+                stack.append((k, depth + 1))  # "members of the party", not "an explosion at a hospital"
     inside = [m for m in mentions if m.actor is not None and any(m.start <= t.start < m.end for t in phrase)]
     return min(inside, key=lambda m: m.start) if inside else None
 
