@@ -193,3 +193,9 @@ def test_a_place_phrase_of_a_subject_is_not_its_actor():
     events = _events("An explosion at a hospital in Gaza City killed hundreds of people, officials said.",
                      published="2023-10-17")
     assert not any(e.source and e.source.code.endswith("HLH") for e in events)
+
+
+def test_a_preposition_of_another_clause_does_not_complete_a_phrasal_verb():
+    events = _events("The Israeli prime minister called the Australian prime minister on Wednesday to congratulate "
+                     "him on his victory.", published="2018-08-29")
+    assert {e.code for e in events} >= {"041", "051"} and not any(e.code == "020" for e in events)

@@ -268,9 +268,11 @@ def _match_words(head: Token, trigger: Trigger, tokens: list[Token], kids: dict[
         scope = _subtree(head, kids, skip=_SKIP_DEPS if trigger.pos == "NOUN" else _SKIP_VERB_DEPS)
         later = [t for t in scope if t.i > head.i]
         if trigger.pos == "VERB":
-            # Not a preposition of time: "called the president on Saturday" is no "call on".
-            later = [t for t in later if t.i - head.i <= 12 and not (t.dep == "prep" and any(
-                k.dep == "pobj" and k.ent in ("DATE", "TIME") for k in kids.get(t.i, [])))]
+            # Not a preposition of time ("called the president on Saturday" is no "call on"), nor one
+            # of another verb ("called him to congratulate him on his victory").
+            later = [t for t in later if t.i - head.i <= 12 and not (t.dep in ("prep", "prt") and (any(
+                k.dep == "pobj" and k.ent in ("DATE", "TIME") for k in kids.get(t.i, []))
+                or (t.head != head.i and tokens[t.head].pos == "VERB" and tokens[t.head].dep in ("advcl", "conj"))))]
         pos = 0
         for word in after:
             hit = next((t for t in later[pos:] if _same(t, word)), None)
@@ -373,7 +375,7 @@ def _targets(match: _Match, tokens: list[Token], kids: dict[int, list[Token]], m
 
     for spec in match.trigger.targets:
         if spec == "dobj":
-            obj = next((k for k in kids.get(head.i, []) if k.dep in ("dobj", "dative", "attr")), None)
+            obj = next((k for k in kids.get(head.i, []) if k.dep in ("dobj", "dative", "attr", "oprd")), None)
             if obj is not None:
                 found = parties(obj)
                 if found:
