@@ -121,3 +121,10 @@ def test_a_lone_name_close_to_a_known_surname_is_not_that_person():
 def test_a_name_before_an_organisation_that_speaks_is_no_apposition():
     codes = _actors("A drone strike killed Qassem Soleimani, the Pentagon said.", published="2020-01-03")
     assert "Qassem Soleimani" not in codes or not codes["Qassem Soleimani"].startswith("USA")
+
+
+def test_a_party_with_a_name_many_countries_use_belongs_to_the_storys_country():
+    text = "Agents of the Labour Party walked out of the collation centre, Nigerian election officials said."
+    assert _actors(text, published="2023-02-28")["Labour Party"] == "NGAPTY"
+    text = "The Labour Party won the by-election in Manchester, British officials said."
+    assert _actors(text, published="2023-02-28")["Labour Party"].startswith("GBRPTY")

@@ -32,6 +32,11 @@ _JOINERS = {"'s", "’s", "the", "of", "-", "'", "’", "led"}  # "Vietnamese-le
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _THING_PRONOUNS = {"its", "it", "they", "their", "them"}
 _FORMER = {"former", "ex", "ex-", "then", "late", "ousted", "deposed", "toppled", "overthrown"}
+# Party names made only of these words exist in many countries ("Labour Party", "Democrats").
+_GENERIC_PARTY_WORDS = {"the", "labour", "labor", "party", "conservative", "conservatives", "liberal", "liberals",
+                        "democratic", "democrats", "socialist", "socialists", "green", "greens", "communist",
+                        "national", "people", "'s", "’s", "progressive", "republican", "republicans", "workers",
+                        "union", "front", "alliance", "movement", "social", "democrat", "christian"}  # fmt: skip
 _KIND_ORDER = {"person": 0, "org": 1, "metonym": 2, "country": 3, "adjective": 4, "role": 5}
 
 
@@ -270,10 +275,19 @@ def _mention(group: list[_Item], tokens: list[Token], index: int, kb: ActorKnowl
         else:
             return Mention(index, first.start, last.end, surface, "PERSON", None, via="unknown person")
     elif "org" in kinds:
-        org = kb.organisations[next(g for g in group if g.kind == "org").entry.key]
+        item = next(g for g in group if g.kind == "org")
+        org = kb.organisations[item.entry.key]
         actor = Actor(code=org.code, name=org.name, kind="group" if org.kind == "armed_group" else "organisation",
                       country=org.country, sector=kb.sector_of(org.code), role=role_words)
         via = "organisation"
+        party_words = {t.text.lower() for t in tokens[item.start : item.end]}
+        named_country = any(g.kind in ("country", "adjective", "metonym") for g in group)
+        if (org.kind == "party" and ctx.home and org.country and ctx.home != org.country
+                and not named_country and party_words <= _GENERIC_PARTY_WORDS):
+            # "the Labour Party" in a story from Nigeria is Nigeria's Labour Party, not Britain's.
+            actor = Actor(code=f"{ctx.home}PTY", name=surface, kind="organisation", country=ctx.home,
+                          sector="PTY", role=role_words)
+            via = "party of the story's country"
     elif role is not None:
         sector = "ELI" if former else role.entry.key
         pron = next((g for g in group if g.kind == "pron"), None)
