@@ -128,3 +128,12 @@ def test_a_party_with_a_name_many_countries_use_belongs_to_the_storys_country():
     assert _actors(text, published="2023-02-28")["Labour Party"] == "NGAPTY"
     text = "The Labour Party won the by-election in Manchester, British officials said."
     assert _actors(text, published="2023-02-28")["Labour Party"].startswith("GBRPTY")
+
+
+def test_an_abbreviation_given_after_a_full_name_means_that_organisation():
+    text = ("Reporters Without Borders (RSF) said press freedom had declined.\n\n"
+            "RSF urged governments to protect journalists in the region.")
+    article = extract(text, published="2023-05-03")
+    codes = {m.actor.code for m in article.mentions if m.actor and m.text == "RSF"}
+    assert codes == {"NGOMEDRSF"}
+    assert _actors("The RSF shelled the army headquarters in Khartoum on Wednesday.")["RSF"] == "SDNREBRSF"

@@ -58,6 +58,7 @@ class _Context:
     roles: list[tuple[Actor, str]] = field(default_factory=list)  # (actor, role words) in order
     last_person: tuple[int, Actor] | None = None  # (sentence index, actor)
     last_thing: tuple[int, Actor] | None = None
+    abbreviations: dict[str, Entry] = field(default_factory=dict)  # "RSF" after "Reporters Without Borders (RSF)"
 
 
 def resolve_actors(article: Article, kb: ActorKnowledge, home: str | None = None) -> list[Mention]:
@@ -88,7 +89,9 @@ def _main_country(article: Article, kb: ActorKnowledge) -> str | None:
 def _resolve_sentence(sentence: Sentence, kb: ActorKnowledge, ctx: _Context) -> list[Mention]:
     tokens = sentence.tokens
     known = {surname_key(surface) for _, surface in ctx.people} - {""}
-    items = _find_items(tokens, kb, known)
+    items = _find_items(tokens, kb, known, ctx.abbreviations)
+    if _learn_abbreviations(items, tokens, ctx):
+        items = _find_items(tokens, kb, known, ctx.abbreviations)  # the abbreviation may recur at once
     mentions: list[Mention] = []
     groups = _groups(items, tokens)
     _share_roles(groups, tokens)
@@ -120,11 +123,30 @@ def _referent(pronoun: str, ctx: _Context, index: int) -> Actor | None:
     return None
 
 
-def _find_items(tokens: list[Token], kb: ActorKnowledge, known: set[str] | None = None) -> list[_Item]:
+def _learn_abbreviations(items: list[_Item], tokens: list[Token], ctx: _Context) -> bool:
+    """An organisation named in full with its abbreviation after it, "Reporters Without Borders
+    (RSF)": the abbreviation means that organisation for the rest of the article. True if it is new."""
+    learned = False
+    for item in items:
+        if item.kind == "org" and item.entry is not None and item.end + 2 < len(tokens):
+            opening, short, closing = tokens[item.end : item.end + 3]
+            if (opening.text == "(" and closing.text == ")" and short.text.isupper() and len(short.text) > 1
+                    and ctx.abbreviations.get(short.text) != item.entry):
+                ctx.abbreviations[short.text] = item.entry
+                learned = True
+    return learned
+
+
+def _find_items(tokens: list[Token], kb: ActorKnowledge, known: set[str] | None = None,
+                abbreviations: dict[str, Entry] | None = None) -> list[_Item]:
     words = [t.text for t in tokens]
     items: list[_Item] = []
     i = 0
     while i < len(words):
+        if abbreviations and words[i] in abbreviations:
+            items.append(_Item(i, i + 1, "org", abbreviations[words[i]]))
+            i += 1
+            continue
         end, entries = kb.index.longest(words, i)
         entries = [e for e in entries if _plausible(e, tokens, i, end)]
         if entries:
