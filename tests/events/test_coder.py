@@ -199,3 +199,13 @@ def test_a_preposition_of_another_clause_does_not_complete_a_phrasal_verb():
     events = _events("The Israeli prime minister called the Australian prime minister on Wednesday to congratulate "
                      "him on his victory.", published="2018-08-29")
     assert {e.code for e in events} >= {"041", "051"} and not any(e.code == "020" for e in events)
+
+
+def test_the_object_named_in_an_entry_gives_the_target():
+    assert ("GBR", "16", "RUSGOV") in _triples(_events("Britain expelled 23 Russian diplomats over the poisoning.",
+                                                        published="2018-03-14"))
+
+
+def test_an_act_to_be_prevented_has_not_happened():
+    events = _events("The court ordered the government to prevent acts of genocide in the region.")
+    assert not any(e.root == "20" for e in events)

@@ -14,6 +14,7 @@ from dateline.model import Token
 
 DENIAL = {"deny", "refuse", "reject", "decline", "dismiss", "rule"}
 ALLEGING = {"accuse", "blame", "allege", "charge", "suspect"}
+PREVENTING = {"prevent", "avoid", "avert", "stop", "forestall", "deter"}
 MODALS = {"would", "could", "might", "may", "should", "can", "must"}
 CONDITIONS = {"if", "unless", "whether"}
 FUTURE_AUX = {"will", "shall", "'ll"}
@@ -76,15 +77,17 @@ def modality(head: Token, tokens: list[Token], kids: dict[int, list[Token]], phr
     # "denied meeting", "refused to sign": a verb of denial directly above the trigger.
     if up and up[0].lemma.lower() in DENIAL and head.dep in ("xcomp", "dobj", "ccomp", "pcomp"):
         negated = True
-    # "accused Russia of blowing up the dam", "blamed on Israeli strikes": alleged, not established.
+    # "accused Russia of blowing up the dam", "blamed on Israeli strikes": alleged, not established;
+    # "ordered Israel to prevent acts of genocide": prevented, not done.
     alleged = any(t.lemma.lower() in ALLEGING for t in up[:3]) and head.dep in ("pcomp", "pobj", "ccomp")
+    prevented = any(t.lemma.lower() in PREVENTING for t in up[:3]) and head.dep in ("dobj", "pobj", "xcomp")
     clause = [head, *[t for t in up if t.pos in ("VERB", "AUX")][:1]]
     conditional = any(k.dep == "mark" and k.lemma.lower() in CONDITIONS for t in clause for k in kids.get(t.i, []))
     speech_above = any(t.lemma.lower() in SPEECH for t in up)
     modals = lemmas & MODALS
     # "X said it would boycott": reported future, not a hypothesis (unless an "if" says so).
     reported_future = modals == {"would"} and speech_above and not conditional
-    hypothetical = (bool(modals) and not reported_future) or conditional or alleged
+    hypothetical = (bool(modals) and not reported_future) or conditional or alleged or prevented
     future = bool(lemmas & FUTURE_AUX) or reported_future or _planned(head, up, kids)
     attempted = (
         "attempt" in phrase
