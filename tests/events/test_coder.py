@@ -209,3 +209,8 @@ def test_the_object_named_in_an_entry_gives_the_target():
 def test_an_act_to_be_prevented_has_not_happened():
     events = _events("The court ordered the government to prevent acts of genocide in the region.")
     assert not any(e.root == "20" for e in events)
+
+
+def test_the_audience_of_a_statement_is_not_its_target():
+    events = _events("The ministry's spokesman told reporters that the talks would continue next week.")
+    assert not any(e.root == "01" and e.target is not None and e.target.code.endswith("MED") for e in events)

@@ -308,9 +308,10 @@ def _arguments(match: _Match, tokens: list[Token], kids: dict[int, list[Token]],
             sources = [p for subject in subjects for p in _parties(subject, tokens, kids, mentions)]
         if not targets:
             targets = _targets(match, tokens, kids, mentions, nested)
-        if not targets and not trigger.targets and not passive:
+        if not targets and not trigger.targets and not passive and trigger.code[:2] != "01":
             # "expelled 23 Russian diplomats", "seized an Iranian tanker": the object is part of the
-            # entry's words, and whoever it belongs to is the target.
+            # entry's words, and whoever it belongs to is the target (the audience of a statement,
+            # "told reporters", is not).
             obj = next((k for k in own if k.dep == "dobj"), None)
             targets = _parties(obj, tokens, kids, mentions) if obj is not None else []
         if not targets and not passive and trigger.code[:2] in FORCE_ROOTS:
