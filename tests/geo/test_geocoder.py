@@ -79,3 +79,16 @@ def test_japanese_cities_are_found_by_their_plain_names():
     article = extract("The former prime minister was shot during a campaign speech in Nara, police said.",
                       published="2022-07-08")
     assert next(m for m in article.mentions if m.text == "Nara").location.country == "JPN"
+
+
+def test_abbreviations_and_country_names_are_not_small_towns():
+    article = extract("The UN envoy met officials from Egypt and Jordan in Amman on Monday.", published="2024-01-10")
+    places = {m.text: m.location for m in article.mentions if m.location}
+    assert "UN" not in places or places["UN"].kind == "country"
+    assert places["Egypt"].country == "EGY"
+
+
+def test_a_lone_surname_of_a_past_office_holder_does_not_hide_a_town():
+    article = extract("Gunmen killed six people at a bar in Leon, the largest city of Guanajuato state in Mexico.",
+                      published="2023-05-05")
+    assert next(m for m in article.mentions if m.text == "Leon").location.country == "MEX"

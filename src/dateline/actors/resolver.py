@@ -437,6 +437,10 @@ def _find_person(item: _Item, name: str, country: str | None, kb: ActorKnowledge
         score = similar(name, person.name) if len(words) > 1 else similar(words[0], person.name.split()[-1])
         if score >= (80 if len(words) > 1 else 85):
             scored.setdefault(person.name, []).append(person)
+    if len(words) == 1:
+        # A lone surname never introduced is a known person only while in office ("Putin said"); with
+        # thousands of past office-holders, "Leon" or "Goma" alone is more likely a place or another man.
+        scored = {n: rows for n, rows in scored.items() if any(r.in_office(ctx.day) for r in rows)}
     if len(scored) == 1:
         rows = next(iter(scored.values()))
         return _best_row(rows, ctx.day), "fuzzy" if len(words) > 1 else "surname, known person"

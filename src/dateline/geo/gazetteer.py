@@ -24,6 +24,7 @@ from dateline.resources import read_table
 # Japanese and Korean municipal suffixes some GeoNames names carry ("Nara-shi", "Suwon-si").
 _MUNICIPAL_SUFFIX = re.compile(r"-(?:shi|si)$")
 ALTERNATE_NAME_PENALTY = 2.5
+COUNTRY_PRIOR = 8.0
 ALTERNATE_NAMES_FROM = 50_000  # other spellings are kept for cities this large (memory)
 
 
@@ -70,6 +71,8 @@ def load_gazetteer(min_population: int = 15000) -> Gazetteer:
     capital_coords: dict[tuple[str, str], tuple[float, float, int]] = {}
     us_states = {s["code"]: s["name"] for s in gc.get_us_states().values()}
     regions = {(row["iso2"], row["code"]): row for row in read_table("admin1.tsv")}
+    country_names = {fold(n) for row in read_table("countries.tsv")
+                     for n in [row["name"], *(row.get("names") or "").split("|")] if n}
     for city in cities.values():
         iso3 = iso3_by_iso2.get(city["countrycode"])
         if city["countrycode"] == "US":
@@ -91,7 +94,9 @@ def load_gazetteer(min_population: int = 15000) -> Gazetteer:
         if population >= ALTERNATE_NAMES_FROM:
             alternate = Place(location, population, prior - ALTERNATE_NAME_PENALTY)
             for alt in city.get("alternatenames") or []:
-                if alt.isascii() and alt[:1].isupper():
+                # Not codes ("LA", "NLD") nor countries' names ("Egypt" for an Arizona town).
+                if (alt.isascii() and alt[:1].isupper() and not (alt.isupper() and len(alt) <= 4)
+                        and fold(alt) not in country_names):
                     add(alt, alternate)
         capital_coords.setdefault((city["countrycode"], fold(city["name"])), (
             location.latitude or 0.0, location.longitude or 0.0, population))
@@ -125,7 +130,7 @@ def load_gazetteer(min_population: int = 15000) -> Gazetteer:
                 break
         location = Location(name=row["name"], kind="country", country=iso3, latitude=lat, longitude=lon,
                             geonames_id=info.get("geonameid"), source="countries.tsv")
-        place = Place(location, int(info.get("population") or 0), 8.0)
+        place = Place(location, int(info.get("population") or 0), COUNTRY_PRIOR)
         for name in [row["name"], *(n for n in (row.get("names") or "").split("|") if n)]:
             add(name, place)
     for row in read_table("places.tsv"):

@@ -187,7 +187,12 @@ def _gazetteer_span(tokens: list[Token], start: int, end: int, gazetteer: Gazett
         if stop < end and (entries or label == "GPE") and not (
                 label == "GPE" and {t.text for t in tokens[stop:end]} <= _FEATURE_WORDS):
             break  # only facility-like and mislabelled spans are cut down, and "Plymouth Rock"
-        candidates = gazetteer.candidates(span_text(tokens[start:stop]))
+        surface = span_text(tokens[start:stop])
+        candidates = gazetteer.candidates(surface)
+        if surface.isupper() and len(surface) <= 4:
+            # "UN" is not the town of Un: a short capitalised word matches only a country or a name
+            # written so.
+            candidates = [c for c in candidates if c.location.kind == "country" or c.location.name.isupper()]
         if not candidates:
             continue
         if mislabelled and not marked:
