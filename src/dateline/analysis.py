@@ -93,7 +93,7 @@ def merge_mentions(actors: list[Mention], places: list[Mention]) -> list[Mention
     inside a person's title ("US" in "US Secretary of State Antony Blinken") is not a place, unless it
     is a possessor ("Tigray's leaders"); a place inside an organisation ("Georgia" in "Georgia's
     parliament") stays a mention of its own; a role word or a country inside a longer place name
-    ("West Bank", "Northern Ireland") is dropped."""
+    ("West Bank", "Northern Ireland") is dropped; a known person is not a place ("Obi")."""
     by_span = {(m.start, m.end): m for m in actors}
     merged = list(actors)
     for place in places:
