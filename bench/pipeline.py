@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from nlp import CORPUS, load_texts, peak_mb, run_children
+from nlp import CORPUS, load_texts, peak_mb, report, run_children
 
 
 def run(variant: str, procs: int, count: int) -> dict:
@@ -68,16 +68,7 @@ def main() -> int:
         return 1
     rows = run_children(__file__, args.docs)
     print(f"End to end on {rows[0]['docs']} news articles")
-    print(f"{'run':<32}{'articles/s':>11}{'events':>8}{'peak MB/process':>17}")
-    rate = {}
-    for row in rows:
-        rate[(row["variant"], row["procs"])] = row["docs"] / row["seconds"]
-        peak = max(row["own_mb"], row["child_mb"]) if row["procs"] > 1 else row["own_mb"]
-        name = f"{'bare spaCy nlp.pipe' if row['variant'] == 'spacy' else 'dateline end to end'}, {row['procs']} proc"
-        print(f"{name:<32}{rate[(row['variant'], row['procs'])]:>11.1f}{row['events']:>8}{peak:>17.0f}")
-    for procs in (1, 2):
-        ratio = rate[("dateline", procs)] / rate[("spacy", procs)]
-        print(f"dateline / bare spaCy with {procs} process(es): {ratio:.2f}x")
+    report(rows, "dateline end to end", "events", lambda row: row["events"])
     return 0
 
 
