@@ -464,14 +464,12 @@ def _clause_party(head: Token, tokens: list[Token], kids: dict[int, list[Token]]
     engaged = prep.lemma.lower() == "in" and owner.lemma.lower() in ENGAGE_VERBS
     by_means = (force and prep.lemma.lower() in ("in", "with") and owner.pos == "VERB"
                 and owner.lemma.lower() in _FORCE_VERBS)
-    if engaged or by_means:
-        pass
-    elif head.lemma.lower() in COMBAT_NOUNS and prep.lemma.lower() in TIME_PREPS | {"of"}:
+    if not (engaged or by_means):
+        if head.lemma.lower() not in COMBAT_NOUNS or prep.lemma.lower() not in TIME_PREPS | {"of"}:
+            return []
         steps = 0  # "after five days of fighting": up through "days of" to the verb
         while owner.pos != "VERB" and owner.dep in ("pobj", "prep") and owner.head != owner.i and steps < 4:
             owner, steps = tokens[owner.head], steps + 1
-    else:
-        return []
     if owner.pos != "VERB" or owner.lemma.lower() in LIGHT_VERBS:
         return []
     subject = _subject(owner, tokens, kids)
