@@ -22,7 +22,7 @@ For every trigger (longest lexicon phrase first, each word used once):
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from functools import cache
 
 from dateline.events.dates import event_date
@@ -655,12 +655,7 @@ def _event(article: Article, sentence: Sentence, match: _Match, code: str, sourc
         date_how=day_how,
         location=place,
         location_how=place_how,
-        negated=mod.negated,
-        attempted=mod.attempted,
-        future=mod.future,
-        hypothetical=mod.hypothetical,
-        question=mod.question,
-        reported=mod.reported,
+        **asdict(mod),  # negated, attempted, future, hypothetical, question, reported
         confidence=round(max(0.0, min(confidence, 1.0)), 2),
         rule=match.trigger.rule,
         coder_version=CODER_VERSION,

@@ -43,6 +43,8 @@ def _planned(head: Token, up: list[Token], kids: dict[int, list[Token]]) -> bool
 
 @dataclass(frozen=True, slots=True)
 class Modality:
+    """How an act is reported; its fields are the flags of the same names on model.Event."""
+
     negated: bool = False
     attempted: bool = False
     future: bool = False
