@@ -256,31 +256,40 @@ def _match_words(head: Token, trigger: Trigger, tokens: list[Token], kids: dict[
     used = {head.i}
     if before:
         window = [t for t in tokens[max(0, head.i - 4) : head.i] if t.head == head.i or tokens[t.head].head == head.i]
-        pos = 0
-        for word in before:
-            hit = next((t for t in window[pos:] if _same(t, word)), None)
-            if hit is None:
-                return None
-            used.add(hit.i)
-            pos = window.index(hit) + 1
+        if not _in_order(before, window, used):
+            return None
     if after:
         # Verbs: words anywhere later in the clause ("blamed Ankara for"); nouns: in their subtree.
         scope = _subtree(head, kids, skip=_SKIP_DEPS if trigger.pos == "NOUN" else _SKIP_VERB_DEPS)
         later = [t for t in scope if t.i > head.i]
         if trigger.pos == "VERB":
-            # Not a preposition of time ("called the president on Saturday" is no "call on"), nor one
-            # of another verb ("called him to congratulate him on his victory").
-            later = [t for t in later if t.i - head.i <= 12 and not (t.dep in ("prep", "prt") and (any(
-                k.dep == "pobj" and k.ent in ("DATE", "TIME") for k in kids.get(t.i, []))
-                or (t.head != head.i and tokens[t.head].pos == "VERB" and tokens[t.head].dep in ("advcl", "conj"))))]
-        pos = 0
-        for word in after:
-            hit = next((t for t in later[pos:] if _same(t, word)), None)
-            if hit is None:
-                return None
-            used.add(hit.i)
-            pos = later.index(hit) + 1
+            later = [t for t in later if t.i - head.i <= 12 and not _foreign_particle(t, head, tokens, kids)]
+        if not _in_order(after, later, used):
+            return None
     return used
+
+
+def _in_order(words: tuple[str, ...], candidates: list[Token], used: set[int]) -> bool:
+    """Find the words among the candidate tokens, in order, adding their indices to ``used``."""
+    pos = 0
+    for word in words:
+        hit = next((t for t in candidates[pos:] if _same(t, word)), None)
+        if hit is None:
+            return False
+        used.add(hit.i)
+        pos = candidates.index(hit) + 1
+    return True
+
+
+def _foreign_particle(token: Token, head: Token, tokens: list[Token], kids: dict[int, list[Token]]) -> bool:
+    """A preposition that cannot complete the verb's phrase: one of time ("called the president on
+    Saturday" is no "call on") or one of another clause's verb ("called him to congratulate him on")."""
+    if token.dep not in ("prep", "prt"):
+        return False
+    if any(k.dep == "pobj" and k.ent in ("DATE", "TIME") for k in kids.get(token.i, [])):
+        return True
+    governor = tokens[token.head]
+    return token.head != head.i and governor.pos == "VERB" and governor.dep in ("advcl", "conj")
 
 
 # -- arguments ---------------------------------------------------------------------------
