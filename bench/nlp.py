@@ -91,20 +91,30 @@ def run_children(script: str, docs: int) -> list[dict]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--docs", type=int, default=400)
-    parser.add_argument("--child", nargs=2, metavar=("VARIANT", "PROCS"), help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        print(json.dumps(run(args.child[0], int(args.child[1]), args.docs)))
+    rows = bench_main(__doc__, __file__, run, default_docs=400)
+    if rows is None:
         return 0
-    if not CORPUS.exists():
-        print(f"needs {CORPUS} (the team's shared/ folder beside this checkout)")
+    if not rows:
         return 1
-    rows = run_children(__file__, args.docs)
     print(f"Analysis stage on {rows[0]['docs']} news articles ({rows[0]['words']:,} words)")
     report(rows, "dateline analysis", "words/s", lambda row: f"{row['words'] / row['seconds']:.0f}")
     return 0
+
+
+def bench_main(doc: str, script: str, run_one, default_docs: int) -> list[dict] | None:
+    """The command line both benchmarks share: as a child, time one variant and print it (None);
+    as the parent, run every child and return their rows ([] when the corpus is missing)."""
+    parser = argparse.ArgumentParser(description=doc.split("\n")[0])
+    parser.add_argument("--docs", type=int, default=default_docs)
+    parser.add_argument("--child", nargs=2, metavar=("VARIANT", "PROCS"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(run_one(args.child[0], int(args.child[1]), args.docs)))
+        return None
+    if not CORPUS.exists():
+        print(f"needs {CORPUS} (the team's shared/ folder beside this checkout)")
+        return []
+    return run_children(script, args.docs)
 
 
 def report(rows: list[dict], ours: str, column: str, value) -> None:

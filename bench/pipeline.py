@@ -9,15 +9,13 @@ Usage: python bench/pipeline.py [--docs N]
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from nlp import CORPUS, load_texts, peak_mb, report, run_children
+from nlp import bench_main, load_texts, peak_mb, report
 
 
 def run(variant: str, procs: int, count: int) -> dict:
@@ -56,17 +54,11 @@ def run(variant: str, procs: int, count: int) -> dict:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--docs", type=int, default=300)
-    parser.add_argument("--child", nargs=2, metavar=("VARIANT", "PROCS"), help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        print(json.dumps(run(args.child[0], int(args.child[1]), args.docs)))
+    rows = bench_main(__doc__, __file__, run, default_docs=300)
+    if rows is None:
         return 0
-    if not CORPUS.exists():
-        print(f"needs {CORPUS} (the team's shared/ folder beside this checkout)")
+    if not rows:
         return 1
-    rows = run_children(__file__, args.docs)
     print(f"End to end on {rows[0]['docs']} news articles")
     report(rows, "dateline end to end", "events", lambda row: row["events"])
     return 0

@@ -219,8 +219,11 @@ def find_triggers(tokens: list[Token], kids: dict[int, list[Token]], lexicon: Le
         if pos == "VERB" and token.dep == "acl" and token.tag == "VBN" and not any(
                 k.dep == "agent" for k in kids.get(token.i, [])):
             continue  # nor one that describes a noun ("protesters armed with poles"), unless "by" whom
+        later: list[Token] | None = None  # the words after the head, found once for all its entries
         for trigger in lexicon.by_head.get((token.lemma.lower(), pos), []):
-            used = _match_words(token, trigger, tokens, kids)
+            if later is None and len(trigger.words) > trigger.head + 1:
+                later = _later_words(token, pos, tokens, kids)
+            used = _match_words(token, trigger, tokens, later or [])
             if used is not None:
                 candidates.append(_Match(token, trigger, used))
                 break  # longest first
@@ -249,7 +252,17 @@ def _same(token: Token, word: str) -> bool:
     return token.lemma.lower() == word or token.text.lower() == word
 
 
-def _match_words(head: Token, trigger: Trigger, tokens: list[Token], kids: dict[int, list[Token]]) -> set[int] | None:
+def _later_words(head: Token, pos: str, tokens: list[Token], kids: dict[int, list[Token]]) -> list[Token]:
+    """Tokens after a trigger's head that can complete its phrase: for verbs anywhere later in the
+    clause ("blamed Ankara for"), for nouns in their subtree."""
+    scope = _subtree(head, kids, skip=_SKIP_DEPS if pos == "NOUN" else _SKIP_VERB_DEPS)
+    later = [t for t in scope if t.i > head.i]
+    if pos == "VERB":
+        later = [t for t in later if t.i - head.i <= 12 and not _foreign_particle(t, head, tokens, kids)]
+    return later
+
+
+def _match_words(head: Token, trigger: Trigger, tokens: list[Token], later: list[Token]) -> set[int] | None:
     """Token indices of the trigger's words around its head, in order, or None."""
     words = trigger.words
     before, after = words[: trigger.head], words[trigger.head + 1 :]
@@ -258,14 +271,8 @@ def _match_words(head: Token, trigger: Trigger, tokens: list[Token], kids: dict[
         window = [t for t in tokens[max(0, head.i - 4) : head.i] if t.head == head.i or tokens[t.head].head == head.i]
         if not _in_order(before, window, used):
             return None
-    if after:
-        # Verbs: words anywhere later in the clause ("blamed Ankara for"); nouns: in their subtree.
-        scope = _subtree(head, kids, skip=_SKIP_DEPS if trigger.pos == "NOUN" else _SKIP_VERB_DEPS)
-        later = [t for t in scope if t.i > head.i]
-        if trigger.pos == "VERB":
-            later = [t for t in later if t.i - head.i <= 12 and not _foreign_particle(t, head, tokens, kids)]
-        if not _in_order(after, later, used):
-            return None
+    if after and not _in_order(after, later, used):
+        return None
     return used
 
 
