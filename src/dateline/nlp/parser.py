@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
+from itertools import pairwise
 
 import spacy
 from spacy.language import Language
@@ -60,13 +61,13 @@ def parse_articles(articles: list[Article], nlp: Language, batch_size: int = 32)
         article.sentences = to_sentences(doc)
 
 
-_ATTRS = ["LEMMA", "POS", "TAG", "DEP", "HEAD", "IDX", "ENT_TYPE", "ENT_IOB"]
+_ATTRS = ["ORTH", "LEMMA", "POS", "TAG", "DEP", "HEAD", "IDX", "ENT_TYPE", "ENT_IOB", "SENT_START"]
 _IOB_BEGIN = 3  # spaCy's ENT_IOB code for "B"
 
 
 def to_sentences(doc: Doc) -> list[Sentence]:
-    # The token attributes read as one array, each string looked up once: three times faster than
-    # asking every spaCy token for them.
+    # The token attributes read as one array, each string looked up once: several times faster than
+    # asking spaCy for every token, whose objects are built anew at each access.
     rows = doc.to_array(_ATTRS).tolist()
     strings = doc.vocab.strings
     names: dict[int, str] = {0: ""}
@@ -76,15 +77,18 @@ def to_sentences(doc: Doc) -> list[Sentence]:
             names[key] = strings[key]
         return names[key]
 
-    words = [tok.text for tok in doc]
+    words = [name(row[0]) for row in rows]
+    text = doc.text  # built from the tokens at every access: read it once
+    # Sentence bounds from the same array (walking doc.sents rescans the doc for every sentence).
+    starts = [i for i, row in enumerate(rows) if i == 0 or row[-1] == 1] + [len(rows)]
     sentences: list[Sentence] = []
-    for sent in doc.sents:
-        if not sent.text.strip():
+    for first, stop in pairwise(starts):
+        if not any(words[i].strip() for i in range(first, stop)):
             continue
-        offset = sent.start
+        offset = first
         tokens = []
-        for i in range(sent.start, sent.end):
-            lemma, pos, tag, dep, head, idx, ent, iob = rows[i]
+        for i in range(first, stop):
+            _, lemma, pos, tag, dep, head, idx, ent, iob, _ = rows[i]
             head = head if head < 2**63 else head - 2**64  # a relative offset, stored unsigned
             tokens.append(Token(
                 i=i - offset, text=words[i], lemma=name(lemma), pos=name(pos), tag=name(tag), dep=name(dep),
@@ -102,7 +106,7 @@ def to_sentences(doc: Doc) -> list[Sentence]:
         if shift:
             tokens = [_shift(t, shift) for t in tokens]
         start, end = tokens[0].start, tokens[-1].end
-        sentences.append(Sentence(len(sentences), start, end, doc.text[start:end], tokens))
+        sentences.append(Sentence(len(sentences), start, end, text[start:end], tokens))
     return sentences
 
 
