@@ -58,11 +58,12 @@ class Analyser:
         for article in articles:
             home = self.home_country(article)
             actors = resolve_actors(article, self.knowledge, home)
-            # Context for places: actors named as such, not countries or capitals (places themselves).
+            # Context for places: actors named as such and countries' adjectives ("the north Lebanese
+            # port"), not countries or capitals (places themselves).
             countries = Counter(
                 m.actor.country for m in actors
-                if m.actor and m.actor.country and m.actor.kind not in ("state", "government")
-                and "dateline" not in m.via
+                if m.actor and m.actor.country and "dateline" not in m.via
+                and (m.actor.kind not in ("state", "government") or m.label == "NORP")
             )
             places = find_places(article, self.gazetteer, self.places, countries, home)
             article.mentions = merge_mentions(actors, places)
@@ -100,6 +101,8 @@ def merge_mentions(actors: list[Mention], places: list[Mention]) -> list[Mention
         same = by_span.get((place.start, place.end))
         if same is not None and same.label == "PERSON" and same.actor is not None:
             continue  # a person we know ("Obi"), not a town of that name
+        if same is not None and same.label == "NORP" and place.location and place.location.kind != "country":
+            continue  # "Thai" is the adjective, not a town that also goes by it
         if same is not None:
             same.location = place.location
             if same.actor is None and same.label == "PERSON":

@@ -137,3 +137,31 @@ def test_an_abbreviation_given_after_a_full_name_means_that_organisation():
     codes = {m.actor.code for m in article.mentions if m.actor and m.text == "RSF"}
     assert codes == {"NGOMEDRSF"}
     assert _actors("The RSF shelled the army headquarters in Khartoum on Wednesday.")["RSF"] == "SDNREBRSF"
+
+
+def test_a_countrys_role_word_before_a_noun_still_names_that_body():
+    actors = _actors("A detainee died last week in Kenyan police custody, his family told reporters.")
+    assert actors["Kenyan police"] == "KENCOP"
+    actors = _actors("Ugandan troops shelled Congolese rebel-held villages near the lake on Friday.")
+    assert actors["Congolese rebel"] == "CODREB"
+
+
+def test_nouns_between_an_organisation_and_its_role_word_join_them():
+    actors = _actors("The minister was summoned by the U.N. war crimes tribunal in The Hague.")
+    assert actors["U.N. war crimes tribunal"].startswith("IGOUNO")
+
+
+def test_a_country_after_anti_or_pro_is_not_the_actors_country():
+    actors = _actors("A pro-Russia blogger was arrested in Tallinn, police in Estonia said on Monday.")
+    assert not any(code.startswith("RUS") for code in actors.values())
+
+
+def test_a_demonym_of_a_place_in_another_state_is_that_states_civilians():
+    actors = _actors("The Hungarians of northern Serbia asked Belgrade for schools in their language.")
+    assert actors["Hungarians"] == "SRBCVL"
+
+
+def test_a_country_adjective_is_not_the_town_that_shares_its_name():
+    article = extract("Thai police said the suspects crossed the Thai border at night.", published="2021-11-07")
+    adjectives = [m for m in article.mentions if m.text == "Thai"]
+    assert adjectives and all(m.actor.code == "THA" and m.location is None for m in adjectives)

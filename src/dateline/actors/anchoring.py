@@ -7,8 +7,9 @@ countries and capitals but not every town and region:
   is named with a place: "Darfur rebels", "rebels in Darfur", "a missionary from Calgary",
   "a terror group based in Trinidad", "the deputy governor of the Tyumen region";
 - an ethnic group or population living in another state ("ethnic Albanians in south Serbia", "the
-  Albanian population of Montenegro"): the group is coded as civilians of the state they live in,
-  the other state the sentence names nearest them, as CAMEO coders code minorities.
+  Albanian population of Montenegro", "the Albanians of southern Serbia"): the group is coded as
+  civilians of the state they live in, the other state the sentence names nearest them, as CAMEO
+  coders code minorities.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from dateline.model import Article, Mention
 _AFTER = re.compile(
     r"^\s*,?\s*(?:(?:operating|based|stationed|deployed|living|working|fighting)\s+)?"
     r"(?:in|of|from|at|near|inside|across|throughout|around)\s+(?:the\s+)?"
+    r"(?-i:(?:mostly\s+)?[A-Z][a-z]+\s+)?"  # "in (mostly) Christian east Beirut"
     r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|"
     r"south-?eastern|south-?western)\s+)?$",
     re.IGNORECASE,
@@ -30,6 +32,8 @@ _AFTER = re.compile(
 _BEFORE = re.compile(r"^(?:\s|-|['’]s\s)$")
 _ETHNIC = re.compile(r"\bethnic\b|\bpopulation\b|\bminorit(?:y|ies)\b|\bcommunit(?:y|ies)\b", re.IGNORECASE)
 _CONTEXT_VIA = ("dateline country",)
+_OF = re.compile(r"\s+of\s")
+_AGAINST = re.compile(r"\b(?:anti|pro)-$", re.IGNORECASE)  # "an anti-Syria journalist" is no Syrian
 
 
 def anchor_to_places(article: Article) -> None:
@@ -49,6 +53,9 @@ def anchor_to_places(article: Article) -> None:
             elif _is_ethnic(mention, text, actor.sector == "CVL"):
                 country = _host_country(mentions, n, actor.country)
                 how = "host country of an ethnic group"
+            elif mention.via == "demonym" and _OF.match(text[mention.end : mention.end + 30]):
+                country = _adjacent_place(mentions, n, text)  # "the Albanians of southern Serbia"
+                how = "host country of an ethnic group"
             else:
                 continue
             if country and country != actor.country:
@@ -66,7 +73,8 @@ def _adjacent_place(mentions: list[Mention], n: int, text: str) -> str | None:
     if n > 0:
         other = mentions[n - 1]
         if other.location is not None and other.location.country and other.actor is None \
-                and _BEFORE.match(text[other.end : mention.start]):
+                and _BEFORE.match(text[other.end : mention.start]) \
+                and not _AGAINST.search(text[max(0, other.start - 5) : other.start]):
             return other.location.country
     return None
 

@@ -148,7 +148,7 @@ def _find_items(tokens: list[Token], kb: ActorKnowledge, known: set[str] | None 
             i += 1
             continue
         end, entries = kb.index.longest(words, i)
-        entries = [e for e in entries if _plausible(e, tokens, i, end)]
+        entries = [e for e in entries if _plausible(e, tokens, i, end, kb, words)]
         if entries:
             entry = min(entries, key=lambda e: _KIND_ORDER[e.kind])
             items.append(_Item(i, end, entry.kind, entry))
@@ -186,21 +186,32 @@ def _find_items(tokens: list[Token], kb: ActorKnowledge, known: set[str] | None 
 _LOCATIVE = {"in", "at", "near", "inside", "outside", "around", "across", "within", "into", "throughout", "through"}
 
 
-def _plausible(entry: Entry, tokens: list[Token], start: int, end: int) -> bool:
+def _plausible(entry: Entry, tokens: list[Token], start: int, end: int, kb: ActorKnowledge,
+               words: list[str]) -> bool:
     """Drop matches that are not actor mentions in this context."""
     span = tokens[start:end]
     last = span[-1]
     proper = entry.kind in ("person", "org", "country", "metonym", "adjective")
     if proper and not any(t.text[:1].isupper() for t in span):
         return False  # names written in lower case are ordinary words ("us", "who", "china")
+    if entry.kind in ("country", "adjective", "metonym") and start >= 2 and tokens[start - 1].text == "-" \
+            and tokens[start - 2].text.lower() in ("anti", "pro"):
+        return False  # an "anti-Syria journalist" is not Syria's
     if entry.kind == "role":
         # A role word is an actor as a noun heading its own phrase, not as a modifier
-        # ("terrorist attack", "official account") or an adjective.
+        # ("terrorist attack", "official account") or an adjective; but a country's role word
+        # before a noun still names that body ("Israeli police custody", "Kampuchean guerrilla
+        # camps"), and so does one before another role word ("fundamentalist demonstrators").
         if last.pos not in ("NOUN", "PROPN"):
             return False
         head = tokens[last.head] if 0 <= last.head < len(tokens) else last
         if last.dep in ("compound", "amod") and head.i >= end and head.pos == "NOUN" and head.ent == "":
-            return False
+            before = tokens[start - 1] if start > 0 else None
+            national = before is not None and before.ent in ("NORP", "GPE") and before.head in (head.i, last.i)
+            if not national and head.i != end:
+                return False
+            if not national and not any(e.kind == "role" for e in kb.index.longest(words, end)[1]):
+                return False
     if entry.kind == "metonym":
         # "in Baghdad" (or "in the Green Zone, Baghdad") is a place; "Baghdad said" is the government.
         token, steps = last, 0
@@ -239,6 +250,10 @@ def _joins(group: list[_Item], item: _Item, tokens: list[Token]) -> bool:
     if item.kind == "role" and any(t.text in ("'s", "’s") for t in gap):
         # "Ethiopia's federal government", "Iraq's interim prime minister": adjectives before the role.
         gap = [t for t in gap if not (t.pos == "ADJ" and t.text.islower())]
+    if item.kind == "role" and last.kind in ("country", "adjective", "org"):
+        # "the U.N. war crimes court", "Algeria's leading human rights activist": words modifying
+        # the role's noun.
+        gap = [t for t in gap if not (_modifies(t, item, tokens) and t.text.islower())]
     between = [t.text.lower() for t in gap]
     if between and between[0] == "in" and last.kind == "role" and item.kind in ("country", "metonym"):
         between = between[1:]  # "rebels in the Ivory Coast", "police in Nairobi"
@@ -252,6 +267,16 @@ def _joins(group: list[_Item], item: _Item, tokens: list[Token]) -> bool:
     if item.kind in ("country", "metonym") and kinds & {"country", "metonym", "org"} and "of" not in between:
         return False
     return not (item.kind == "org" and kinds & {"org", "person", "name"})
+
+
+def _modifies(token: Token, item: _Item, tokens: list[Token]) -> bool:
+    """The token is a modifier inside the phrase the item heads (directly or through other modifiers)."""
+    steps = 0
+    while token.dep in ("compound", "amod", "nmod", "npadvmod") and steps < 4 and 0 <= token.head < len(tokens):
+        if item.start <= token.head < item.end:
+            return True
+        token, steps = tokens[token.head], steps + 1
+    return False
 
 
 def _mention(group: list[_Item], tokens: list[Token], index: int, kb: ActorKnowledge, ctx: _Context) -> Mention | None:
@@ -386,12 +411,13 @@ def _is_former(tokens: list[Token], start: int) -> bool:
 
 
 def _place_after(tokens: list[Token], end: int, kb: ActorKnowledge) -> str | None:
-    """The country of a capital or country named right after "in": "police in Nairobi"."""
+    """The country named right after "in": "police in Kenya". (A city, "police in Nairobi", is left to
+    the places: a capital's name can be another country's town, "militias in Tripoli".)"""
     if end + 1 >= len(tokens) or tokens[end].text.lower() != "in":
         return None
     start = end + 2 if tokens[end + 1].text.lower() == "the" else end + 1
     _, entries = kb.index.longest([t.text for t in tokens], start)
-    entry = next((e for e in entries if e.kind in ("country", "metonym")), None)
+    entry = next((e for e in entries if e.kind == "country"), None)
     return entry.key if entry else None
 
 

@@ -104,11 +104,20 @@ def actor_code(mention: Mention | None) -> str:
 def best_mention(article: Article, span: str) -> Mention | None:
     """The coded mention overlapping the gold span most (its first occurrence): an actor mention
     before a place ("students throughout Indonesia" is the students). A span given in pieces ("U.S.
-    ... negotiators", or "US forces" for "US and British forces") is looked up by its first piece."""
+    ... negotiators") is looked up by its first piece; one with words left out by its words in order
+    ("Jordan's King Abdullah II" for "Jordan's visiting King Abdullah II"), but by its first word when
+    the words left out coordinate ("US forces" for "US and British forces")."""
     span = " ".join((re.split(r"\s*\.\.\.?\s+", span)[0] or span).split())
     start = article.text.find(span)
     if start < 0:
         start = article.text.lower().find(span.lower())
+    if start < 0 and " " in span:
+        # "Jordan's King Abdullah II" for "Jordan's visiting King Abdullah II": its words in order,
+        # a few words apart at most.
+        gapped = r"(?:\s+\S+){0,3}\s+".join(re.escape(word) for word in span.split())
+        found = re.search(rf"(?<!\w){gapped}(?!\w)", article.text, re.IGNORECASE)
+        if found and not re.search(r"\s(?:and|or)\s|,", found.group()):  # not a coordination
+            start, span = found.start(), found.group()
     if start < 0 and " " in span:
         # "French warships" for "French and Egyptian warships": its first word, as a whole word.
         first = span.split()[0]

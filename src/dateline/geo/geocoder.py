@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from dateline.actors.knowledge import Entry, PhraseIndex
-from dateline.geo.gazetteer import Gazetteer, Place
+from dateline.geo.gazetteer import Gazetteer, Place, fold
 from dateline.model import Article, Location, Mention, Token, span_text
 from dateline.resources import read_table
 
@@ -193,6 +193,10 @@ def _gazetteer_span(tokens: list[Token], start: int, end: int, gazetteer: Gazett
             # "UN" is not the town of Un: a short capitalised word matches only a country or a name
             # written so.
             candidates = [c for c in candidates if c.location.kind == "country" or c.location.name.isupper()]
+        if label == "NORP":
+            # "Thai" is the adjective, not a town with "Thai" among its other names.
+            candidates = [c for c in candidates if c.location.kind in ("country", "admin1")
+                          or fold(c.location.name) == fold(surface)]
         if not candidates:
             continue
         if mislabelled and not marked:
