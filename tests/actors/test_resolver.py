@@ -165,3 +165,9 @@ def test_a_country_adjective_is_not_the_town_that_shares_its_name():
     article = extract("Thai police said the suspects crossed the Thai border at night.", published="2021-11-07")
     adjectives = [m for m in article.mentions if m.text == "Thai"]
     assert adjectives and all(m.actor.code == "THA" and m.location is None for m in adjectives)
+
+
+def test_without_a_dateline_the_country_where_things_happen_outweighs_an_adjective():
+    article = extract("Vietnamese forces moved north. Fighting went on in Cambodia, and guerrillas held the pass.")
+    guerrillas = next(m for m in article.mentions if m.text == "guerrillas")
+    assert guerrillas.actor.code == "KHMREB"

@@ -214,3 +214,11 @@ def test_an_act_to_be_prevented_has_not_happened():
 def test_the_audience_of_a_statement_is_not_its_target():
     events = _events("The ministry's spokesman told reporters that the talks would continue next week.")
     assert not any(e.root == "01" and e.target is not None and e.target.code.endswith("MED") for e in events)
+
+
+def test_a_curfew_in_a_town_targets_its_people():
+    events = _events("Kenyan police imposed a curfew in Mombasa after two nights of rioting.", published="2023-03-08")
+    assert ("KENCOP", "17", "KENCVL") in _triples(events)
+    threats = _events("The governor threatened a curfew in Kisumu if the looting went on.", published="2023-03-08",
+                      factual=False)
+    assert any(e.root == "13" and e.target and e.target.code == "KENCVL" for e in threats)

@@ -66,9 +66,11 @@ def anchor_to_places(article: Article) -> None:
 def _adjacent_place(mentions: list[Mention], n: int, text: str) -> str | None:
     mention = mentions[n]
     for other in mentions[n + 1 :]:
-        if other.location is not None and other.location.country and other.start - mention.end <= 40:
+        country = other.location.country if other.location is not None else (
+            other.actor.country if other.actor is not None and other.actor.kind == "state" else None)
+        if country and other.start - mention.end <= 40:
             if _AFTER.match(text[mention.end : other.start]):
-                return other.location.country
+                return country
             break
     if n > 0:
         other = mentions[n - 1]

@@ -78,7 +78,8 @@ def _main_country(article: Article, kb: ActorKnowledge) -> str | None:
     for sentence in article.sentences:
         for item in _find_items(sentence.tokens, kb):
             if item.kind in ("country", "adjective", "metonym") and item.entry is not None:
-                counts[item.entry.key] += 1
+                where = item.start > 0 and sentence.tokens[item.start - 1].text.lower() in _LOCATIVE
+                counts[item.entry.key] += 1.5 if where else 1  # where things happen: "in Cambodia"
             elif item.kind == "org" and item.entry is not None:
                 org = kb.organisations.get(item.entry.key)
                 if org is not None and org.country:

@@ -70,7 +70,7 @@ def score_actors(path: Path, analyser: Analyser, limit: int | None = None) -> Ac
     for record, span, gold in gold_spans(records):
         score.total += 1
         article = articles[record["id"]]
-        ours = actor_code(best_mention(article, span))
+        ours = our_code(article, span)
         if ours:
             score.found += 1
         if ours.startswith(gold) or _same_sector(ours, gold):
@@ -101,31 +101,53 @@ def actor_code(mention: Mention | None) -> str:
     return mention.location.country or "" if mention.location is not None else ""
 
 
-def best_mention(article: Article, span: str) -> Mention | None:
-    """The coded mention overlapping the gold span most (its first occurrence): an actor mention
-    before a place ("students throughout Indonesia" is the students). A span given in pieces ("U.S.
-    ... negotiators") is looked up by its first piece; one with words left out by its words in order
-    ("Jordan's King Abdullah II" for "Jordan's visiting King Abdullah II"), but by its first word when
-    the words left out coordinate ("US forces" for "US and British forces")."""
+def our_code(article: Article, span: str) -> str:
+    """Our code for a gold actor span: the code of an event participant of ours at that span (the
+    gold codes are events' sources and targets: "a curfew in Algiers" targets its people), else the
+    code of the mention there."""
+    found = locate(article, span)
+    if found is None:
+        return ""
+    start, end = found
+    best, overlap = "", 0
+    for event in article.events:
+        for party in (event.source, event.target):
+            if party is None or not party.code or party.start is None or party.end is None:
+                continue
+            shared = min(end, party.end) - max(start, party.start)
+            if shared > overlap:
+                best, overlap = party.code, shared
+    return best or actor_code(best_mention(article, span))
+
+
+def locate(article: Article, span: str) -> tuple[int, int] | None:
+    """Where a gold span is in the article's text. A span given in pieces ("U.S. ... negotiators") is
+    looked up by its first piece; one with words left out by its words in order ("Jordan's King
+    Abdullah II" for "Jordan's visiting King Abdullah II"), but by its first word when the words
+    left out coordinate ("US forces" for "US and British forces")."""
     span = " ".join((re.split(r"\s*\.\.\.?\s+", span)[0] or span).split())
     start = article.text.find(span)
     if start < 0:
         start = article.text.lower().find(span.lower())
     if start < 0 and " " in span:
-        # "Jordan's King Abdullah II" for "Jordan's visiting King Abdullah II": its words in order,
-        # a few words apart at most.
         gapped = r"(?:\s+\S+){0,3}\s+".join(re.escape(word) for word in span.split())
         found = re.search(rf"(?<!\w){gapped}(?!\w)", article.text, re.IGNORECASE)
         if found and not re.search(r"\s(?:and|or)\s|,", found.group()):  # not a coordination
             start, span = found.start(), found.group()
     if start < 0 and " " in span:
-        # "French warships" for "French and Egyptian warships": its first word, as a whole word.
         first = span.split()[0]
         found = re.search(rf"(?<!\w){re.escape(first)}(?!\w)", article.text)
         start, span = (found.start(), first) if found else (-1, span)
-    if start < 0:
+    return (start, start + len(span)) if start >= 0 else None
+
+
+def best_mention(article: Article, span: str) -> Mention | None:
+    """The coded mention overlapping the gold span most (its first occurrence): an actor mention
+    before a place ("students throughout Indonesia" is the students)."""
+    found = locate(article, span)
+    if found is None:
         return None
-    end = start + len(span)
+    start, end = found
     best, overlap = None, (False, 0)
     for mention in article.mentions:
         if mention.actor is None and mention.location is None:

@@ -44,6 +44,8 @@ UNDERGO_PREPS = {("subject", "to"), ("come", "under"), ("fall", "victim"), ("exp
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "14": "133", "18": "138", "19": "138",
                 "20": "138", "17": "137", "16": "131"}  # fmt: skip
 FORCE_ROOTS = {"18", "19", "20"}  # acts whose unnamed authors are taken to be an armed group
+# Coercion aimed at a town, or the threat of it, falls on its people: "a curfew in Algiers".
+PLACE_PEOPLE_CODES = ("17", "132")
 UNNAMED = Party(code="", name="the authors of the act (unnamed)", inferred=True)
 UNREAL_ROOTS = {"02", "03", "10", "12", "13"}
 # Refusing a cooperative act is a rejection (CAMEO 12x).
@@ -355,13 +357,20 @@ def _place_attacked(head: Token, kids: dict[int, list[Token]], mentions: list[Me
     """"shelled Kharkiv", "bombed the Tigray capital Mekelle": force against a town or city hits its
     people, coded as that country's civilians (CVL), as event sets code them."""
     obj = next((k for k in kids.get(head.i, []) if k.dep == "dobj"), None)
-    if obj is None:
-        return []
-    phrase = [obj, *[k for k in kids.get(obj.i, []) if k.dep in ("appos", "compound")]]
-    for token in phrase:
+    return _place_people(obj, kids, mentions, regions=False) if obj is not None else []
+
+
+def _place_people(token: Token, kids: dict[int, list[Token]], mentions: list[Mention],
+                  regions: bool = True) -> list[Party]:
+    """The people of the town (or region) a phrase names, as that country's civilians: "a curfew in
+    Algiers" is imposed on the people of Algiers."""
+    phrase = [token, *[k for k in kids.get(token.i, []) if k.dep in ("appos", "compound")]]
+    for part in phrase:
         place = next((m for m in mentions if m.location is not None and m.actor is None
-                      and m.start <= token.start < m.end), None)
-        if place is not None and place.location.country and place.location.kind not in ("country", "admin1"):
+                      and m.start <= part.start < m.end), None)
+        if place is None or not place.location.country or place.location.kind == "country":
+            continue
+        if regions or place.location.kind != "admin1":
             return [Party(f"{place.location.country}CVL", f"people of {place.location.name}", place.start,
                           place.end, place.text)]
     return []
@@ -393,7 +402,10 @@ def _targets(match: _Match, tokens: list[Token], kids: dict[int, list[Token]], m
                        for p in _noun_slot(token, spec, tokens, kids, mentions, set())]
             if authors or token.i in force:
                 return authors or [UNNAMED]
-        return _parties(token, tokens, kids, mentions)
+        found = _parties(token, tokens, kids, mentions)
+        if not found and token is not None and match.trigger.code.startswith(PLACE_PEOPLE_CODES):
+            found = _place_people(token, kids, mentions)  # "a curfew in Algiers"
+        return found
 
     for spec in match.trigger.targets:
         if spec == "dobj":
