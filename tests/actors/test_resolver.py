@@ -171,3 +171,8 @@ def test_without_a_dateline_the_country_where_things_happen_outweighs_an_adjecti
     article = extract("Vietnamese forces moved north. Fighting went on in Cambodia, and guerrillas held the pass.")
     guerrillas = next(m for m in article.mentions if m.text == "guerrillas")
     assert guerrillas.actor.code == "KHMREB"
+
+
+def test_a_demonym_does_not_swallow_the_adjective_of_the_place_after_it():
+    actors = _actors("Ukrainians of the Russian-occupied south held a silent march on Monday.")
+    assert actors["Ukrainians"] == "UKRCVL"

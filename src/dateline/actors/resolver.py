@@ -267,6 +267,8 @@ def _joins(group: list[_Item], item: _Item, tokens: list[Token]) -> bool:
         return False
     if item.kind in ("country", "metonym") and kinds & {"country", "metonym", "org"} and "of" not in between:
         return False
+    if item.kind == "adjective" and kinds == {"adjective"} and tokens[last.end - 1].pos in ("NOUN", "PROPN"):
+        return False  # "the Palestinians of the Israeli-occupied West Bank": the adjective is the place's
     return not (item.kind == "org" and kinds & {"org", "person", "name"})
 
 
