@@ -27,6 +27,8 @@ def _place(text: str, name: str, dateline: str | None = None):
          None, "IND"),
         ("Voters in Georgia lined up for the runoff as Atlanta counted early ballots.", "Georgia", None, "USA"),
         ("Thousands marched in Tbilisi as Georgia's parliament debated the bill.", "Georgia", None, "GEO"),
+        ("Gunmen fired on a patrol near the port of Tripoli, the north Lebanese city, residents said.", "Tripoli",
+         None, "LBN"),
     ],
 )
 def test_context_decides(text: str, name: str, dateline: str | None, country: str):
@@ -92,3 +94,8 @@ def test_a_lone_surname_of_a_past_office_holder_does_not_hide_a_town():
     article = extract("Gunmen killed six people at a bar in Leon, the largest city of Guanajuato state in Mexico.",
                       published="2023-05-05")
     assert next(m for m in article.mentions if m.text == "Leon").location.country == "MEX"
+
+
+def test_a_city_after_an_unlabelled_name_is_still_found():
+    place = _place("A radio station based in Christian east Beirut was shut down on Friday.", "Beirut")
+    assert place.country == "LBN"

@@ -14,6 +14,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from dateline.analysis import Analyser
@@ -124,7 +125,7 @@ def locate(article: Article, span: str) -> tuple[int, int] | None:
     """Where a gold span is in the article's text. A span given in pieces ("U.S. ... negotiators") is
     looked up by its first piece; one with words left out by its words in order ("Jordan's King
     Abdullah II" for "Jordan's visiting King Abdullah II"), but by its first word when the words
-    left out coordinate ("US forces" for "US and British forces")."""
+    left out coordinate ("US forces" for "US and British forces"); a misspelt word by the closest."""
     span = " ".join((re.split(r"\s*\.\.\.?\s+", span)[0] or span).split())
     start = article.text.find(span)
     if start < 0:
@@ -138,6 +139,13 @@ def locate(article: Article, span: str) -> tuple[int, int] | None:
         first = span.split()[0]
         found = re.search(rf"(?<!\w){re.escape(first)}(?!\w)", article.text)
         start, span = (found.start(), first) if found else (-1, span)
+    if start < 0 and " " not in span:
+        # A word the gold misspells ("Ghanians" for "Ghanaians"): the closest word of the text.
+        words = [(m.start(), m.group()) for m in re.finditer(r"[\w'-]+", article.text)]
+        close = [(SequenceMatcher(None, span.lower(), w.lower()).ratio(), at, w) for at, w in words]
+        ratio, at, word = max(close, default=(0.0, -1, span))
+        if ratio >= 0.85:
+            start, span = at, word
     return (start, start + len(span)) if start >= 0 else None
 
 

@@ -171,6 +171,9 @@ def _spans(index_no: int, tokens: list[Token], gazetteer: Gazetteer, index: Phra
             qualifier = [] if countries else _qualifier(tokens, e, gazetteer)
             found.append(_Found(index_no, s, e, tokens[s].start, tokens[e - 1].end, span_text(tokens[s:e]),
                                 candidates, qualifier))
+        elif label == "PROPN":
+            i += 1  # an unlabelled run that is no place may end in one: "east Beirut"
+            continue
         i = max(end, i + 1)
     return found
 
