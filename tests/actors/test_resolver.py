@@ -176,3 +176,16 @@ def test_without_a_dateline_the_country_where_things_happen_outweighs_an_adjecti
 def test_a_demonym_does_not_swallow_the_adjective_of_the_place_after_it():
     actors = _actors("Ukrainians of the Russian-occupied south held a silent march on Monday.")
     assert actors["Ukrainians"] == "UKRCVL"
+
+
+def test_a_people_named_with_the_state_it_lives_in_is_that_states_civilians():
+    actors = _actors("Kosovo Albanians voted in large numbers on Sunday.")
+    assert actors["Kosovo Albanians"] == "XKXCVL"
+    actors = _actors("Gunmen abducted six Turkish civilian engineers near the dam.")
+    assert actors["Turkish civilian"] == "TURCVL"
+
+
+def test_they_is_the_group_that_is_the_subject_before_it():
+    article = extract("Two militants killed four guards before they fled into the hills.", published="2021-11-07")
+    they = next(m for m in article.mentions if m.text == "they")
+    assert they.actor.sector == "UAF"

@@ -222,3 +222,16 @@ def test_a_curfew_in_a_town_targets_its_people():
     threats = _events("The governor threatened a curfew in Kisumu if the looting went on.", published="2023-03-08",
                       factual=False)
     assert any(e.root == "13" and e.target and e.target.code == "KENCVL" for e in threats)
+
+
+def test_force_in_a_town_with_no_target_named_falls_on_its_people():
+    events = _events("Israeli tanks fired shells at targets in Jenin on Tuesday, witnesses said.",
+                     published="2023-03-08")
+    assert any(e.root in ("18", "19") and e.source.code == "ISRMIL" and e.target and e.target.code == "PSECVL"
+               for e in events)
+
+
+def test_victims_whose_country_came_from_context_are_people_of_the_place_struck():
+    events = _events("Palestinian gunmen killed three people in Tel Aviv on Sunday, the police said.",
+                     published="2023-03-08")
+    assert any(e.root == "19" and e.target and e.target.code == "ISRCVL" for e in events)

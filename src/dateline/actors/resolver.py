@@ -96,16 +96,25 @@ def _resolve_sentence(sentence: Sentence, kb: ActorKnowledge, ctx: _Context) -> 
     mentions: list[Mention] = []
     groups = _groups(items, tokens)
     _share_roles(groups, tokens)
+    subject: Actor | None = None  # the last group this sentence has as a subject so far
     for group in groups:
         for item in group:
             if item.kind == "pron":
-                item.referent = _referent(tokens[item.start].text.lower(), ctx, sentence.index)
+                word = tokens[item.start].text.lower()
+                # "the bombers killed 23 people when they blew themselves up": "they" is the subject
+                # before it, not the last group named.
+                plural = word in ("they", "their", "them") and subject is not None
+                item.referent = subject if plural else _referent(word, ctx, sentence.index)
         if all(item.kind == "pron" and item.referent is None for item in group):
             continue
         mention = _mention(group, tokens, sentence.index, kb, ctx)
         if mention is not None:
             mentions.append(mention)
             _remember(mention, ctx, sentence.index)
+            head = tokens[group[-1].end - 1]
+            if (head.dep in ("nsubj", "nsubjpass") and mention.actor is not None and mention.label != "PRON"
+                    and mention.actor.kind in ("sector", "group", "organisation")):
+                subject = mention.actor
     _apply_appositions(mentions, tokens, ctx)
     return mentions
 
@@ -202,13 +211,16 @@ def _plausible(entry: Entry, tokens: list[Token], start: int, end: int, kb: Acto
         # A role word is an actor as a noun heading its own phrase, not as a modifier
         # ("terrorist attack", "official account") or an adjective; but a country's role word
         # before a noun still names that body ("Israeli police custody", "Kampuchean guerrilla
-        # camps"), and so does one before another role word ("fundamentalist demonstrators").
-        if last.pos not in ("NOUN", "PROPN"):
-            return False
+        # camps"), and so does one before another role word ("fundamentalist demonstrators"); a
+        # country's "civilian" before a noun names its civilians ("Russian civilian advisers").
         head = tokens[last.head] if 0 <= last.head < len(tokens) else last
+        before = tokens[start - 1] if start > 0 else None
+        national = before is not None and before.ent in ("NORP", "GPE") and before.head in (head.i, last.i)
+        if last.pos not in ("NOUN", "PROPN") and not (
+                national and entry.key == "CVL" and last.dep == "amod" and head.pos == "NOUN"
+                and not kb.index.longest(words, head.i)[1]):
+            return False
         if last.dep in ("compound", "amod") and head.i >= end and head.pos == "NOUN" and head.ent == "":
-            before = tokens[start - 1] if start > 0 else None
-            national = before is not None and before.ent in ("NORP", "GPE") and before.head in (head.i, last.i)
             if not national and head.i != end:
                 return False
             if not national and not any(e.kind == "role" for e in kb.index.longest(words, end)[1]):
@@ -360,8 +372,10 @@ def _mention(group: list[_Item], tokens: list[Token], index: int, kb: ActorKnowl
         actor = Actor(code=f"{country}GOV", name=kb.countries[country].name, kind="government",
                       country=country, sector="GOV", role=surface)
         via = "seat of government"
-    elif country and kinds == ["adjective"] and last.pos in ("NOUN", "PROPN") and last.dep != "compound":
-        # "Palestinians", "a Palestinian was killed": people of that country, civilians.
+    elif (country and kinds[-1] == "adjective" and set(kinds) <= {"adjective", "country"}
+          and last.pos in ("NOUN", "PROPN") and last.dep != "compound"):
+        # "Palestinians", "a Palestinian was killed": people of that country, civilians; "Bosnian
+        # Serbs", "Kosovo Albanians": a people living in the first country named, its civilians.
         actor = Actor(code=f"{country}CVL", name=surface, kind="sector", country=country, sector="CVL")
         via, label = "demonym", "NORP"
     elif country:

@@ -3,9 +3,10 @@
 Each gold source or target with its text span is looked up among the mentions dateline finds in
 the sentence (an actor mention overlapping the span before a place, then the one overlapping
 most); the full code is right when our code starts with the gold code (gold codes are often
-coarser: IGO for IGOUNO; markers such as *** or lower-case ethnic tags are dropped, and older CAMEO
-country codes such as JAP are read as ISO's JPN; our SEC counts for MIL or COP, into which CAMEO
-folds it), and the country when the first three letters agree.
+coarser: IGO for IGOUNO; markers such as *** or lower-case ethnic tags are dropped, older CAMEO
+country codes such as JAP are read as ISO's JPN, and the sector the gold mistypes CIV as CVL; our SEC
+counts for MIL or COP, into which CAMEO folds it; a gold IGO + sector, IGOREF, matches an IGO code of
+ours that carries that sector, IGOUNOREFHCR), and the country when the first three letters agree.
 """
 
 from __future__ import annotations
@@ -43,9 +44,13 @@ class ActorScore:
 LEGACY_COUNTRIES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "ROM": "ROU", "ZAR": "COD", "TMP": "TLS"}
 
 
+# Sector codes the gold mistypes: CIV (Ivory Coast's country code) written for CVL (LBYCIV, IRQCIV).
+GOLD_SECTOR_TYPOS = {"CIV": "CVL"}
+
+
 def normalise_gold(code: str) -> str:
     code = re.sub(r"[^A-Z]", "", code)[:6]
-    return LEGACY_COUNTRIES.get(code[:3], code[:3]) + code[3:]
+    return LEGACY_COUNTRIES.get(code[:3], code[:3]) + GOLD_SECTOR_TYPOS.get(code[3:], code[3:])
 
 
 def gold_spans(records: Iterable[dict]) -> Iterable[tuple[dict, str, str]]:
@@ -86,10 +91,20 @@ def score_actors(path: Path, analyser: Analyser, limit: int | None = None) -> Ac
 # dateline's SEC (security forces the text does not place in the army or the police) is folded into MIL
 # or COP by CAMEO coders: either counts as right for it.
 SECTOR_FOLDS = {"SEC": ("MIL", "COP")}
+# The gold writes an international body's sector straight after IGO (IGOREF for the UN refugee agency)
+# where CAMEO writes it after the body's code (IGOUNOREFHCR); peacekeepers (PKO) are its MIL.
+IGO_SECTOR_ALIASES = {"PKO": "MIL"}
 
 
 def _same_sector(ours: str, gold: str) -> bool:
-    return len(gold) == 6 and ours[:3] == gold[:3] and gold[3:] in SECTOR_FOLDS.get(ours[3:6], ())
+    if len(gold) != 6 or ours[:3] != gold[:3]:
+        return False
+    if gold[3:] in SECTOR_FOLDS.get(ours[3:6], ()):
+        return True
+    if ours[:3] == "IGO":
+        parts = [ours[i : i + 3] for i in range(3, len(ours) - 2, 3)]
+        return any(gold[3:] in (part, IGO_SECTOR_ALIASES.get(part)) for part in parts)
+    return False
 
 
 def actor_code(mention: Mention | None) -> str:

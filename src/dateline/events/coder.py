@@ -46,6 +46,7 @@ INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
 FORCE_ROOTS = {"18", "19", "20"}  # acts whose unnamed authors are taken to be an armed group
 # Coercion aimed at a town, or the threat of it, falls on its people: "a curfew in Algiers".
 PLACE_PEOPLE_CODES = ("17", "132")
+_PLACE_PREPS = {"in", "at", "on", "near", "of", "inside", "outside"}
 UNNAMED = Party(code="", name="the authors of the act (unnamed)", inferred=True)
 UNREAL_ROOTS = {"02", "03", "10", "12", "13"}
 # Refusing a cooperative act is a rejection (CAMEO 12x).
@@ -121,6 +122,8 @@ def _code_sentence(article: Article, sentence: Sentence, mentions: list[Mention]
             code = INTENT_CODES[code[:2]]
         place, place_how = _place(match, tokens, kids, mentions, targets, dateline, country_location)
         info = describe(code)
+        if info.root in FORCE_ROOTS and place is not None and place_how.startswith(_PLACE_IN_SENTENCE):
+            targets = [_victims_of_place(t, place, mentions) for t in targets]
         if not sources and info.root in FORCE_ROOTS and targets:
             country = place.country if place else None
             sources = [Party(code=f"{country or ''}UAF", name="unidentified armed group", inferred=True)]
@@ -355,9 +358,34 @@ def _arguments(match: _Match, tokens: list[Token], kids: dict[int, list[Token]],
 
 def _place_attacked(head: Token, kids: dict[int, list[Token]], mentions: list[Mention]) -> list[Party]:
     """"shelled Kharkiv", "bombed the Tigray capital Mekelle": force against a town or city hits its
-    people, coded as that country's civilians (CVL), as event sets code them."""
+    people, coded as that country's civilians (CVL), as event sets code them; so does force no one is
+    named as the target of, in a town ("blew themselves up in Tel Aviv", "fired at targets in Jericho")."""
     obj = next((k for k in kids.get(head.i, []) if k.dep == "dobj"), None)
-    return _place_people(obj, kids, mentions, regions=False) if obj is not None else []
+    if obj is not None and (found := _place_people(obj, kids, mentions, regions=False)):
+        return found
+    # Breadth first through "in", "at", "on", "near" (and the objects they take) below the verb.
+    queue = [(k, 0) for k in kids.get(head.i, []) if k.dep in ("prep", "dobj")]
+    while queue:
+        token, depth = queue.pop(0)
+        if token.dep == "pobj" and (found := _place_people(token, kids, mentions, regions=False)):
+            return found
+        if depth < 4:
+            queue += [(k, depth + 1) for k in kids.get(token.i, [])
+                      if k.dep == "pobj" or (k.dep == "prep" and k.lemma.lower() in _PLACE_PREPS)]
+    return []
+
+
+_PLACE_IN_SENTENCE = ("named with the trigger", "named in the sentence")
+
+
+def _victims_of_place(target: Party, place: Location, mentions: list[Mention]) -> Party:
+    """Victims of force whose country only the story's context gave ("killed 23 people", in a story
+    about Palestinians) are people of the place where it struck ("in Tel Aviv")."""
+    mention = next((m for m in mentions if m.start == target.start and m.actor is not None), None)
+    if (mention is None or "dateline country" not in mention.via or not mention.actor.sector
+            or not place.country or place.country == mention.actor.country):
+        return target
+    return replace(target, code=f"{place.country}{mention.actor.sector}")
 
 
 def _place_people(token: Token, kids: dict[int, list[Token]], mentions: list[Mention],
