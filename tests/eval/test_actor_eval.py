@@ -17,3 +17,8 @@ def test_an_igo_sector_matches_an_igo_code_that_carries_it():
     assert _same_sector("IGOUNOPKO", "IGOMIL")
     assert not _same_sector("IGOUNO", "IGOMIL")
     assert _same_sector("IRQSEC", "IRQMIL") and not _same_sector("IRQSEC", "IRQGOV")
+
+
+def test_the_golds_media_and_medical_sectors_match_ours():
+    assert _same_sector("NICMED", "NICJRN") and _same_sector("CHEHLH", "CHEMED")
+    assert not _same_sector("NICMED", "NICGOV")

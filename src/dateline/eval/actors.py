@@ -1,12 +1,14 @@
 """Actor-code accuracy on gold sets that mark actor spans and codes (plover_gsr in eventgold).
 
-Each gold source or target with its text span is looked up among the mentions dateline finds in
-the sentence (an actor mention overlapping the span before a place, then the one overlapping
-most); the full code is right when our code starts with the gold code (gold codes are often
-coarser: IGO for IGOUNO; markers such as *** or lower-case ethnic tags are dropped, older CAMEO
-country codes such as JAP are read as ISO's JPN, and the sector the gold mistypes CIV as CVL; our SEC
-counts for MIL or COP, into which CAMEO folds it; a gold IGO + sector, IGOREF, matches an IGO code of
-ours that carries that sector, IGOUNOREFHCR), and the country when the first three letters agree.
+Each gold source or target with its text span is found in the sentence and scored by the code of our
+event participant there, else of our mention there (an actor mention overlapping the span before a
+place, then the one overlapping most). The full code is right when our code starts with the gold
+code: gold codes are often coarser (IGO for IGOUNO). Before comparing, markers such as *** and
+lower-case ethnic tags are dropped from gold codes, older CAMEO country codes are read as ISO's (JAP
+as JPN), and the gold's typo CIV for the sector CVL is mended. Differences of convention count as
+right: our SEC for the MIL or COP into which CAMEO coders fold it; our MED (media) and HLH (health)
+for the gold's JRN and MED; a gold IGO + sector (IGOREF) for an IGO code of ours that carries that
+sector (IGOUNOREFHCR; PKO for MIL). The country is right when the first three letters agree.
 """
 
 from __future__ import annotations
@@ -89,8 +91,9 @@ def score_actors(path: Path, analyser: Analyser, limit: int | None = None) -> Ac
 
 
 # dateline's SEC (security forces the text does not place in the army or the police) is folded into MIL
-# or COP by CAMEO coders: either counts as right for it.
-SECTOR_FOLDS = {"SEC": ("MIL", "COP")}
+# or COP by CAMEO coders: either counts as right for it. plover_gsr writes JRN for journalists and the
+# media, and MED for doctors and medical aid, where CAMEO (and dateline) write MED and HLH.
+SECTOR_FOLDS = {"SEC": ("MIL", "COP"), "MED": ("JRN",), "HLH": ("MED",)}
 # The gold writes an international body's sector straight after IGO (IGOREF for the UN refugee agency)
 # where CAMEO writes it after the body's code (IGOUNOREFHCR); peacekeepers (PKO) are its MIL.
 IGO_SECTOR_ALIASES = {"PKO": "MIL"}
