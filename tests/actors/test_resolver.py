@@ -21,6 +21,8 @@ def _actors(text: str, published: str = "2021-11-07") -> dict[str, str]:
         ("The Kremlin said the talks would go ahead as planned.", "Kremlin", "RUSGOV"),
         ("NATO allies met in Brussels to discuss the crisis.", "NATO", "IGOWSTNAT"),
         ("Iraq's prime minister met the envoy on Monday in the capital.", "Iraq's prime minister", "IRQGOV"),
+        ("Soviet troops began leaving Kabul in May.", "Soviet troops", "RUSMIL"),
+        ("The Yugoslav army shelled the town overnight.", "Yugoslav army", "SRBMIL"),
         ("Kenyan Interior Minister Jane Wanjiru Otieno ordered an inquiry into the shooting.",
          "Kenyan Interior Minister Jane Wanjiru Otieno", "KENGOV"),
     ],
