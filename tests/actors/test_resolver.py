@@ -191,3 +191,9 @@ def test_they_is_the_group_that_is_the_subject_before_it():
     article = extract("Two militants killed four guards before they fled into the hills.", published="2021-11-07")
     they = next(m for m in article.mentions if m.text == "they")
     assert they.actor.sector == "UAF"
+
+
+def test_public_figures_out_of_state_office_are_coded_by_their_role_then():
+    assert _actors("Desmond Tutu called for sanctions on Monday.", "1990-05-07")["Desmond Tutu"] == "ZAFREL"
+    assert _actors("Alexei Navalny was detained at a Moscow airport.", "2021-01-18")["Alexei Navalny"].startswith(
+        "RUSOPP")

@@ -500,6 +500,9 @@ def _find_person(item: _Item, name: str, country: str | None, kb: ActorKnowledge
 
 def _best_row(rows: list[Person], day: dt.date | None) -> Person:
     current = [p for p in rows if p.in_office(day)]
+    if current and day is None:
+        # Undated: every row "holds"; a state office is what news most often names a person for.
+        return min(current, key=lambda p: not p.code.endswith("GOV"))
     if current:
         return current[0]
     return max(rows, key=lambda p: p.end or dt.date.max)
