@@ -235,3 +235,27 @@ def test_victims_whose_country_came_from_context_are_people_of_the_place_struck(
     events = _events("Palestinian gunmen killed three people in Tel Aviv on Sunday, the police said.",
                      published="2023-03-08")
     assert any(e.root == "19" and e.target and e.target.code == "ISRCVL" for e in events)
+
+
+def test_an_act_named_by_a_noun_with_no_parties_beside_a_coded_act_is_background():
+    events = _events("The Chilean president promised to raise pensions on Tuesday after days of violent protests in "
+                     "Santiago.", published="2019-10-29")
+    assert {e.root for e in events} == {"03"}
+
+
+def test_the_means_named_by_a_noun_give_a_killing_its_code():
+    events = _events("A roadside bomb killed two Iraqi soldiers near Kirkuk on Sunday.", published="2023-03-08")
+    assert any(e.code == "1833" and e.target and e.target.code.startswith("IRQ") for e in events)
+    assert not any(e.code == "190" for e in events)
+
+
+def test_a_statement_verb_above_a_misparsed_act_is_its_author():
+    events = _events("Bolivian authorities declared a state of siege to begin at midnight in the province of Pando.",
+                     published="2008-09-12")
+    assert [(e.code, e.source.code) for e in events] == [("1724", "BOLGOV")]
+
+
+def test_travellers_and_protesters_are_the_parties_of_the_act_they_came_for():
+    events = _events("Thousands of Kenyans converged on Nairobi on Monday for a rally against the tax bill.",
+                     published="2024-06-25")
+    assert any(e.root == "14" and e.source and e.source.code.startswith("KEN") for e in events)

@@ -44,6 +44,9 @@ UNDERGO_PREPS = {("subject", "to"), ("come", "under"), ("fall", "victim"), ("exp
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "14": "133", "18": "138", "19": "138",
                 "20": "138", "17": "137", "16": "131"}  # fmt: skip
 FORCE_ROOTS = {"18", "19", "20"}  # acts whose unnamed authors are taken to be an armed group
+GENERIC_FORCE = {"180", "190", "200"}  # force whose means the verb does not say ("killed", "attacked")
+# "returned to Geneva for talks": the travellers are the talks' parties.
+TRAVEL_VERBS = {"arrive", "return", "travel", "fly", "head", "go", "come", "gather", "meet", "convene", "sit"}
 # Coercion aimed at a town, or the threat of it, falls on its people: "a curfew in Algiers".
 PLACE_PEOPLE_CODES = ("17", "132")
 _PLACE_PREPS = {"in", "at", "on", "near", "of", "inside", "outside"}
@@ -104,6 +107,8 @@ def _code_sentence(article: Article, sentence: Sentence, mentions: list[Mention]
     # What is demanded, appealed for, promised, rejected, threatened or denied has not happened.
     unreal = {m.head.i for m in matches if m.trigger.code[:2] in UNREAL_ROOTS or m.trigger.code == "016"}
     events: list[Event] = _demands(article, sentence, tokens, kids, mentions, published, dateline, country_location)
+    unplaced: set[str] = set()  # events named by a noun with no party we can code
+    heads: dict[str, Token] = {}  # event id -> its trigger's head token
     for match in matches:
         mod = modality(match.head, tokens, kids, match.trigger.words, sentence.text)
         if any(t.i in unreal for t in ancestors(match.head, tokens, limit=4)):
@@ -137,8 +142,33 @@ def _code_sentence(article: Article, sentence: Sentence, mentions: list[Mention]
         day, day_how = event_date(sentence.text, published)
         # Allies who strike together do not strike each other: force is mutual only when said so.
         mutual = code[:2] not in FORCE_ROOTS or _each_other(sentence.text)
+        background = match.trigger.pos == "NOUN" and not targets and all(_uncoded(p) for p in sources)
         for source, target in _pairs(sources, targets, mutual):
-            events.append(_event(article, sentence, match, code, source, target, mod, day, day_how, place, place_how))
+            event = _event(article, sentence, match, code, source, target, mod, day, day_how, place, place_how)
+            events.append(event)
+            heads[event.id] = match.head
+            if background:
+                unplaced.add(event.id)
+    # "declared a state of siege to begin at midnight" (the parser hung the noun on a clause below the
+    # verb): a statement verb above an act no one else is named for is that act's author.
+    for n, event in enumerate(events):
+        if event.id in unplaced:
+            above = {t.i for t in ancestors(heads[event.id], tokens, limit=3)}
+            speaker = next((e for e in events if e.code == "010" and e.id in heads and heads[e.id].i in above
+                            and not _uncoded(e.source)), None)
+            if speaker is not None:
+                events[n] = replace(event, source=speaker.source)
+                unplaced.discard(event.id)
+    # "A roadside bombing killed a soldier", "killed in a car bomb explosion": the noun names how the
+    # killing was done, and its code is the act's.
+    means = next((e for e in events if e.id in unplaced and e.root in FORCE_ROOTS and e.code not in GENERIC_FORCE),
+                 None)
+    if means is not None:
+        events = [_with_code(e, means) if e.id not in unplaced and e.code in GENERIC_FORCE else e for e in events]
+    # An act named by a noun, by no one we can code and aimed at no one, beside an act whose parties
+    # we know, is background ("promised reforms after days of protests"), not an event of its own.
+    if any(e.id not in unplaced and not (_uncoded(e.source) and e.target is None) for e in events):
+        events = [e for e in events if e.id not in unplaced]
     if any(e.code != "010" for e in events):  # a bare statement is only the event when nothing else is
         events = [e for e in events if e.code != "010"]
     # A statement by no one we can place (no country or organisation), to no one, says nothing.
@@ -190,10 +220,14 @@ def _each_other(text: str) -> bool:
 
 
 def _non_agent_subject(match: _Match, tokens: list[Token], kids: dict[int, list[Token]]) -> bool:
+    """The verb's subject is a disaster or the like: "the earthquake killed", "Typhoon Haiyan slammed"."""
     if match.trigger.pos != "VERB":
         return False
-    subject = next((k for k in kids.get(match.head.i, []) if k.dep == "nsubj"), None)
-    return subject is not None and subject.lemma.lower() in _non_agents()
+    subjects = _subjects(match.head, tokens, kids)
+    if not subjects:
+        return False
+    words = [subjects[0], *(k for k in kids.get(subjects[0].i, []) if k.dep == "compound")]
+    return any(word.lemma.lower() in _non_agents() for word in words)
 
 
 @cache
@@ -350,7 +384,8 @@ def _arguments(match: _Match, tokens: list[Token], kids: dict[int, list[Token]],
             if governor is not None and governor.lemma.lower() in REVERSE_VERBS:
                 sources = _noun_slot(head, "prep:from", tokens, kids, mentions, acts)
         if not sources:
-            sources = _clause_party(head, tokens, kids, mentions, trigger.code[:2] in FORCE_ROOTS)
+            sources = _clause_party(head, tokens, kids, mentions, trigger.code[:2] in FORCE_ROOTS,
+                                    trigger.code[:2] == "14")
     source_codes = {(p.code, p.start) for p in sources}
     targets = [t for t in targets if (t.code, t.start) not in source_codes]
     return sources, targets
@@ -503,11 +538,12 @@ TIME_PREPS = {"after", "during", "amid", "following", "in"}
 
 
 def _clause_party(head: Token, tokens: list[Token], kids: dict[int, list[Token]],
-                  mentions: list[Mention], force: bool = False) -> list[Party]:
+                  mentions: list[Mention], force: bool = False, protest: bool = False) -> list[Party]:
     """The subject of the clause an event noun sits in, where that subject must be its author:
     "Serb forces were engaged in ethnic cleansing", "troops took the town after days of fighting",
-    "Israel killed him in an air strike" (not when the noun names its sides: "fighting between
-    rival gangs")."""
+    "Israel killed him in an air strike", "refugees began a fast in protest", "Nigerians converged
+    for a rally", "negotiators returned to Geneva for talks" (not when the noun names its sides:
+    "fighting between rival gangs")."""
     if head.dep != "pobj" or head.head == head.i:
         return []
     prep = tokens[head.head]
@@ -517,7 +553,9 @@ def _clause_party(head: Token, tokens: list[Token], kids: dict[int, list[Token]]
     owner = tokens[prep.head]
     if force and owner.pos in ("NOUN", "PROPN") and owner.dep == "dobj" and owner.head != owner.i:
         owner = tokens[owner.head]  # "killed a commander in an air strike", the phrase hung on the object
-    engaged = prep.lemma.lower() == "in" and owner.lemma.lower() in ENGAGE_VERBS
+    engaged = (prep.lemma.lower() == "in" and owner.lemma.lower() in ENGAGE_VERBS) or (
+        protest and prep.lemma.lower() in ("in", "for")) or (
+        prep.lemma.lower() == "for" and owner.lemma.lower() in TRAVEL_VERBS)  # "returned to Geneva for talks"
     by_means = (force and prep.lemma.lower() in ("in", "with") and owner.pos == "VERB"
                 and owner.lemma.lower() in _FORCE_VERBS)
     if not (engaged or by_means):
@@ -582,6 +620,12 @@ def _subjects(verb: Token, tokens: list[Token], kids: dict[int, list[Token]]) ->
                 return [owner]  # "Iraq's keenness to build"
         elif current.dep not in ("xcomp", "conj", "advcl", "pcomp", "pobj", "prep", "ccomp", "dobj", "acomp"):
             return []
+        elif current.dep == "advcl" and current.tag in ("VBD", "VBZ", "VBP") and not infinitive:
+            # A finite clause has its own subject; when the parser hung it on a preposition ("after
+            # an earthquake killed hundreds"), it is the object just before the verb.
+            before = [t for k in kids.get(head.i, []) if k.dep == "prep" and k.i < current.i
+                      for t in kids.get(k.i, []) if t.dep == "pobj"]
+            return before[-1:]
         elif current.dep == "conj" and head.pos in ("NOUN", "PROPN"):
             return []  # a verb coordinated with a noun is a misparse; do not borrow a subject through it
         current, steps = head, steps + 1
@@ -682,6 +726,13 @@ def _place(match: _Match, tokens: list[Token], kids: dict[int, list[Token]], men
             if location is not None:
                 return location, f"the target's country: {country}"
     return None, "no place found"
+
+
+def _with_code(event: Event, means: Event) -> Event:
+    info = describe(means.code)
+    return replace(event, code=info.code, root=info.root, quad_class=info.quad_class, goldstein=info.goldstein,
+                   plover_type=info.plover_type, plover_mode=info.plover_mode,
+                   rule=f"{event.rule}; by the means named: {means.trigger_text}")
 
 
 def _event(article: Article, sentence: Sentence, match: _Match, code: str, source: Party, target: Party | None,
