@@ -259,3 +259,33 @@ def test_travellers_and_protesters_are_the_parties_of_the_act_they_came_for():
     events = _events("Thousands of Kenyans converged on Nairobi on Monday for a rally against the tax bill.",
                      published="2024-06-25")
     assert any(e.root == "14" and e.source and e.source.code.startswith("KEN") for e in events)
+
+
+def test_an_attack_in_words_is_criticism():
+    events = _events("The Brazilian president attacked the French president on Monday, calling his stance colonialist.",
+                     published="2019-08-26")
+    assert any(e.code == "111" for e in events) and not any(e.root in ("18", "19", "20") for e in events)
+    assert not any(e.root in ("02", "04") for e in events)  # "calling ... colonialist" is no appeal or phone call
+
+
+def test_a_preposition_of_time_is_no_part_of_a_phrase():
+    events = _events("Opposition parties enforced a general strike on Monday across the capital.",
+                     published="2013-11-10")
+    assert any(e.root == "14" for e in events) and not any(e.root == "19" for e in events)
+
+
+def test_an_act_that_would_follow_is_hypothetical():
+    events = _events("A blockade of the port by the navy would disrupt grain exports for months.",
+                     published="2022-03-01", factual=False)
+    assert events and all(e.hypothetical for e in events if e.root == "19")
+
+
+def test_a_force_word_describing_a_thing_is_no_act():
+    assert not _events("The film, shot over three years in the camps, premiered in Berlin on Friday.",
+                       published="2019-02-08")
+
+
+def test_a_killing_takes_the_code_of_the_means_its_author_used():
+    events = _events("A suicide bomber blew himself up inside a mosque in Kunduz, killing dozens of worshippers.",
+                     published="2021-10-08")
+    assert not any(e.code == "190" for e in events) and any(e.code.startswith("183") for e in events)

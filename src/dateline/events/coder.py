@@ -45,6 +45,7 @@ INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
                 "20": "138", "17": "137", "16": "131"}  # fmt: skip
 FORCE_ROOTS = {"18", "19", "20"}  # acts whose unnamed authors are taken to be an armed group
 GENERIC_FORCE = {"180", "190", "200"}  # force whose means the verb does not say ("killed", "attacked")
+MEANS_CODES = ("18", "193", "194", "195", "20")  # force coded by its means: bombs, guns, shells, aircraft
 # "returned to Geneva for talks": the travellers are the talks' parties.
 TRAVEL_VERBS = {"arrive", "return", "travel", "fly", "head", "go", "come", "gather", "meet", "convene", "sit"}
 # Coercion aimed at a town, or the threat of it, falls on its people: "a curfew in Algiers".
@@ -113,6 +114,14 @@ def _code_sentence(article: Article, sentence: Sentence, mentions: list[Mention]
         mod = modality(match.head, tokens, kids, match.trigger.words, sentence.text)
         if any(t.i in unreal for t in ancestors(match.head, tokens, limit=4)):
             mod = replace(mod, hypothetical=True)
+        if match.trigger.code == "041" and any(k.dep == "oprd" and not any(
+                m.actor is not None and m.start <= k.start < m.end for m in mentions) for k in kids.get(match.head.i, [])):
+            continue  # "calling his stance colonialist" names, it does not phone
+        if (match.trigger.pos == "VERB" and match.head.dep == "acl" and not any(
+                k.dep == "aux" and k.text.lower() == "to" for k in kids.get(match.head.i, []))
+                and match.trigger.code[:2] in FORCE_ROOTS and not any(
+                m.actor is not None and m.start <= tokens[match.head.head].start < m.end for m in mentions)):
+            continue  # a participle describing a thing: "the documentary, shot over three years"
         sources, targets = _arguments(match, tokens, kids, mentions, nested, acts)
         if match.trigger.target_required and not targets:
             continue
@@ -125,6 +134,8 @@ def _code_sentence(article: Article, sentence: Sentence, mentions: list[Mention]
             code, mod = REFUSAL_CODES[code[:2]], replace(mod, negated=False, future=False)
         elif mod.future and code[:2] in INTENT_CODES:
             code = INTENT_CODES[code[:2]]
+        if code[:2] in FORCE_ROOTS and _verbal_attack(match.head, tokens, kids, mentions):
+            code = "111"  # "attacked Macron, calling his stance colonialist": criticism
         place, place_how = _place(match, tokens, kids, mentions, targets, dateline, country_location)
         info = describe(code)
         if info.root in FORCE_ROOTS and place is not None and place_how.startswith(_PLACE_IN_SENTENCE):
@@ -159,12 +170,14 @@ def _code_sentence(article: Article, sentence: Sentence, mentions: list[Mention]
             if speaker is not None:
                 events[n] = replace(event, source=speaker.source)
                 unplaced.discard(event.id)
-    # "A roadside bombing killed a soldier", "killed in a car bomb explosion": the noun names how the
-    # killing was done, and its code is the act's.
-    means = next((e for e in events if e.id in unplaced and e.root in FORCE_ROOTS and e.code not in GENERIC_FORCE),
-                 None)
-    if means is not None:
-        events = [_with_code(e, means) if e.id not in unplaced and e.code in GENERIC_FORCE else e for e in events]
+    # "A roadside bombing killed a soldier", "blew himself up inside a mosque, killing dozens": the
+    # act named with its means (by no one else, or by the same author) gives the killing its code.
+    def means_for(event: Event) -> Event | None:
+        return next((e for e in events if e.code.startswith(MEANS_CODES) and e.code not in GENERIC_FORCE and (
+            e.id in unplaced or (e.source is not None and event.source is not None
+                                 and e.source.code == event.source.code))), None)
+    events = [_with_code(e, means) if e.id not in unplaced and e.root in FORCE_ROOTS and e.code in GENERIC_FORCE
+              and (means := means_for(e)) is not None else e for e in events]
     # An act named by a noun, by no one we can code and aimed at no one, beside an act whose parties
     # we know, is background ("promised reforms after days of protests"), not an event of its own.
     if any(e.id not in unplaced and not (_uncoded(e.source) and e.target is None) for e in events):
@@ -295,7 +308,10 @@ def _later_words(head: Token, pos: str, tokens: list[Token], kids: dict[int, lis
     """Tokens after a trigger's head that can complete its phrase: for verbs anywhere later in the
     clause ("blamed Ankara for"), for nouns in their subtree."""
     scope = _subtree(head, kids, skip=_SKIP_DEPS if pos == "NOUN" else _SKIP_VERB_DEPS)
-    later = [t for t in scope if t.i > head.i]
+    # A preposition of time is no part of a phrase: the "on" of "a general strike on Monday".
+    timed = {t.i for t in scope if t.dep == "prep" and any(
+        k.dep == "pobj" and k.ent in ("DATE", "TIME") for k in kids.get(t.i, []))}
+    later = [t for t in scope if t.i > head.i and t.i not in timed]
     if pos == "VERB":
         later = [t for t in later if t.i - head.i <= 12 and not _foreign_particle(t, head, tokens, kids)]
     return later
@@ -312,6 +328,12 @@ def _match_words(head: Token, trigger: Trigger, tokens: list[Token], later: list
             return None
     if after and not _in_order(after, later, used):
         return None
+    if after and trigger.pos == "VERB" and f"prep:{after[0]}" in trigger.targets:
+        # The preposition that brings in the target ("call on X") hangs on the verb or follows it
+        # at once; not the "on" of "calling his stance on the fires colonialist".
+        first = min(i for i in used if i > head.i)
+        if tokens[first].dep == "prep" and tokens[first].head != head.i and first - head.i > 2:
+            return None
     return used
 
 
@@ -726,6 +748,32 @@ def _place(match: _Match, tokens: list[Token], kids: dict[int, list[Token]], men
             if location is not None:
                 return location, f"the target's country: {country}"
     return None, "no place found"
+
+
+VERBAL_ATTACK_VERBS = {"attack", "assail", "slam", "blast", "savage", "hit", "lash", "lambast", "lambaste"}
+# What words attack: "attacked the decision", "slammed the plan".
+WORDS_AND_ACTS = {"decision", "policy", "move", "remark", "comment", "statement", "plan", "proposal", "stance",
+                  "report", "law", "bill", "budget", "speech", "claim", "idea", "deal", "verdict", "ruling",
+                  "handling", "response", "approach", "record", "government's", "position", "view"}  # fmt: skip
+CRITICAL_SPEECH = {"call", "say", "accuse", "describe", "brand", "label", "dub", "term", "charge", "blame"}
+
+
+def _verbal_attack(head: Token, tokens: list[Token], kids: dict[int, list[Token]], mentions: list[Mention]) -> bool:
+    """An attack in words: the verb goes on with what was said ("attacked Macron, calling his stance
+    colonialist", "attacked the move as an assault on freedom") or its object is a decision or a
+    speech, not a body or a place ("slammed the plan")."""
+    if head.lemma.lower() not in VERBAL_ATTACK_VERBS or head.pos != "VERB":
+        return False
+    own = kids.get(head.i, [])
+    if any(k.dep in ("advcl", "xcomp", "conj") and k.lemma.lower() in CRITICAL_SPEECH and k.i > head.i for k in own):
+        return True
+    if any(k.dep == "prep" and k.lemma.lower() == "as" for k in own):
+        return True
+    obj = next((k for k in own if k.dep == "dobj"), None)
+    if obj is None and head.dep == "relcl" and head.head != head.i:
+        obj = tokens[head.head]  # "a move Britain attacked"
+    return obj is not None and obj.lemma.lower() in WORDS_AND_ACTS and not any(
+        m.start <= obj.start < m.end and (m.actor is not None or m.location is not None) for m in mentions)
 
 
 def _with_code(event: Event, means: Event) -> Event:

@@ -87,6 +87,10 @@ def modality(head: Token, tokens: list[Token], kids: dict[int, list[Token]], phr
     conditional = any(k.dep == "mark" and k.lemma.lower() in CONDITIONS for t in clause for k in kids.get(t.i, []))
     speech_above = any(t.lemma.lower() in SPEECH for t in up)
     modals = lemmas & MODALS
+    if up and head.dep in ("nsubj", "nsubjpass", "xcomp"):
+        # "a blockade of Taiwan would disrupt supplies", "agencies would have to evacuate staff": the
+        # modal of the verb the act is the subject or complement of.
+        modals |= {k.lemma.lower() for k in kids.get(up[0].i, []) if k.dep == "aux"} & MODALS
     # "X said it would boycott": reported future, not a hypothesis (unless an "if" says so).
     reported_future = modals == {"would"} and speech_above and not conditional
     hypothetical = (bool(modals) and not reported_future) or conditional or alleged or prevented
