@@ -114,8 +114,9 @@ def _code_sentence(article: Article, sentence: Sentence, mentions: list[Mention]
         mod = modality(match.head, tokens, kids, match.trigger.words, sentence.text)
         if any(t.i in unreal for t in ancestors(match.head, tokens, limit=4)):
             mod = replace(mod, hypothetical=True)
-        if match.trigger.code == "041" and any(k.dep == "oprd" and not any(
-                m.actor is not None and m.start <= k.start < m.end for m in mentions) for k in kids.get(match.head.i, [])):
+        if match.trigger.code == "041" and any(
+                k.dep == "oprd" and not any(m.actor is not None and m.start <= k.start < m.end for m in mentions)
+                for k in kids.get(match.head.i, [])):
             continue  # "calling his stance colonialist" names, it does not phone
         if (match.trigger.pos == "VERB" and match.head.dep == "acl" and not any(
                 k.dep == "aux" and k.text.lower() == "to" for k in kids.get(match.head.i, []))
