@@ -289,3 +289,10 @@ def test_a_killing_takes_the_code_of_the_means_its_author_used():
     events = _events("A suicide bomber blew himself up inside a mosque in Kunduz, killing dozens of worshippers.",
                      published="2021-10-08")
     assert not any(e.code == "190" for e in events) and any(e.code.startswith("183") for e in events)
+
+
+def test_sports_results_are_no_political_acts():
+    assert not _events("India crushed Pakistan by 89 runs at Old Trafford on Sunday.", published="2019-06-16")
+    events = _events("The Argentine president congratulated the team after the World Cup final on Sunday.",
+                     published="2022-12-18")
+    assert any(e.source.code == "ARGGOV" for e in events)

@@ -22,6 +22,7 @@ For every trigger (longest lexicon phrase first, each word used once):
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import asdict, dataclass, replace
 from functools import cache
 
@@ -183,6 +184,9 @@ def _code_sentence(article: Article, sentence: Sentence, mentions: list[Mention]
     # we know, is background ("promised reforms after days of protests"), not an event of its own.
     if any(e.id not in unplaced and not (_uncoded(e.source) and e.target is None) for e in events):
         events = [e for e in events if e.id not in unplaced]
+    if _sports(sentence.text):
+        # "India crushed Pakistan by 89 runs": teams named like their countries, no political act.
+        events = [e for e in events if not (_uncoded(e.source) or len(e.source.code) == 3)]
     if any(e.code != "010" for e in events):  # a bare statement is only the event when nothing else is
         events = [e for e in events if e.code != "010"]
     # A statement by no one we can place (no country or organisation), to no one, says nothing.
@@ -247,6 +251,18 @@ def _non_agent_subject(match: _Match, tokens: list[Token], kids: dict[int, list[
 @cache
 def _non_agents() -> frozenset[str]:
     return frozenset(row["lemma"] for row in read_table("non_agents.tsv"))
+
+
+@cache
+def _sports_pattern() -> re.Pattern[str]:
+    cues = sorted((row["cue"] for row in read_table("sports.tsv")), key=len, reverse=True)
+    parts = [re.escape(cue).replace(re.escape("{n}"), r"\d+") for cue in cues]
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])|\b\d+-\d+ (?:win|victory|defeat|draw)\b",
+                      re.IGNORECASE)
+
+
+def _sports(text: str) -> bool:
+    return bool(_sports_pattern().search(text))
 
 
 @cache
