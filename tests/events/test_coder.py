@@ -296,3 +296,9 @@ def test_sports_results_are_no_political_acts():
     events = _events("The Argentine president congratulated the team after the World Cup final on Sunday.",
                      published="2022-12-18")
     assert any(e.source.code == "ARGGOV" for e in events)
+
+
+def test_trade_figures_are_no_acts_unless_a_partner_is_named():
+    assert not _events("China's exports fell 7.5 percent year on year in May.", published="2023-06-07")
+    assert ("BRA", "06", "CHN") in _triples(_events("Brazil's exports to China rose sharply in May.",
+                                                     published="2023-06-07"))
