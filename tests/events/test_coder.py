@@ -302,3 +302,8 @@ def test_trade_figures_are_no_acts_unless_a_partner_is_named():
     assert not _events("China's exports fell 7.5 percent year on year in May.", published="2023-06-07")
     assert ("BRA", "06", "CHN") in _triples(_events("Brazil's exports to China rose sharply in May.",
                                                      published="2023-06-07"))
+
+
+def test_rioters_no_country_names_are_of_the_place_where_they_rioted():
+    events = _events("Rioters torched trucks and looted shopping malls in Durban on Monday.", published="2021-07-12")
+    assert events and all(e.source.code.startswith("ZAF") for e in events)

@@ -140,8 +140,9 @@ def _code_sentence(article: Article, sentence: Sentence, mentions: list[Mention]
             code = "111"  # "attacked Macron, calling his stance colonialist": criticism
         place, place_how = _place(match, tokens, kids, mentions, targets, dateline, country_location)
         info = describe(code)
-        if info.root in FORCE_ROOTS and place is not None and place_how.startswith(_PLACE_IN_SENTENCE):
-            targets = [_victims_of_place(t, place, mentions) for t in targets]
+        if info.root in LOCAL_ROOTS and place is not None and place_how.startswith(_PLACE_IN_SENTENCE):
+            sources = [_of_the_place(p, place, mentions) for p in sources]
+            targets = [_of_the_place(t, place, mentions) for t in targets]
         if not sources and info.root in FORCE_ROOTS and targets:
             country = place.country if place else None
             sources = [Party(code=f"{country or ''}UAF", name="unidentified armed group", inferred=True)]
@@ -449,17 +450,20 @@ def _place_attacked(head: Token, kids: dict[int, list[Token]], mentions: list[Me
     return []
 
 
+# Acts whose unplaced parties are taken to be of the place where they happen: protest, coercion, force.
+LOCAL_ROOTS = {"14", "17", "18", "19", "20"}
 _PLACE_IN_SENTENCE = ("named with the trigger", "named in the sentence")
 
 
-def _victims_of_place(target: Party, place: Location, mentions: list[Mention]) -> Party:
-    """Victims of force whose country only the story's context gave ("killed 23 people", in a story
-    about Palestinians) are people of the place where it struck ("in Tel Aviv")."""
-    mention = next((m for m in mentions if m.start == target.start and m.actor is not None), None)
-    if (mention is None or "dateline country" not in mention.via or not mention.actor.sector
-            or not place.country or place.country == mention.actor.country):
-        return target
-    return replace(target, code=f"{place.country}{mention.actor.sector}")
+def _of_the_place(party: Party, place: Location, mentions: list[Mention]) -> Party:
+    """Protesters, attackers and victims whose country only the story's context gave, or nothing did
+    ("killed 23 people" in a story about Palestinians; "rioters"), are of the place where they acted
+    or were struck ("in Tel Aviv", "in Johannesburg")."""
+    mention = next((m for m in mentions if m.start == party.start and m.actor is not None), None)
+    if (mention is None or not mention.actor.sector or not place.country or place.country == mention.actor.country
+            or not ("dateline country" in mention.via or mention.actor.country is None)):
+        return party
+    return replace(party, code=f"{place.country}{mention.actor.sector}")
 
 
 def _place_people(token: Token, kids: dict[int, list[Token]], mentions: list[Mention],
