@@ -197,3 +197,9 @@ def test_public_figures_out_of_state_office_are_coded_by_their_role_then():
     assert _actors("Desmond Tutu called for sanctions on Monday.", "1990-05-07")["Desmond Tutu"] == "ZAFREL"
     assert _actors("Alexei Navalny was detained at a Moscow airport.", "2021-01-18")["Alexei Navalny"].startswith(
         "RUSOPP")
+
+
+def test_media_and_companies_named_like_a_country_are_not_the_state():
+    actors = _actors("Russia expelled a BBC correspondent, and Air France cancelled flights to Moscow.")
+    assert actors["Air France"].startswith("FRABUS")
+    assert any(code.startswith("GBRMED") for text, code in actors.items() if "BBC" in text)

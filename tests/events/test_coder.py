@@ -307,3 +307,8 @@ def test_trade_figures_are_no_acts_unless_a_partner_is_named():
 def test_rioters_no_country_names_are_of_the_place_where_they_rioted():
     events = _events("Rioters torched trucks and looted shopping malls in Durban on Monday.", published="2021-07-12")
     assert events and all(e.source.code.startswith("ZAF") for e in events)
+
+
+def test_a_protest_to_a_government_is_a_diplomatic_complaint():
+    assert ("CHN", "11", "JPN") in _triples(_events("China protested to Japan over the minister's visit to the shrine.",
+                                                     published="2021-08-20"))
