@@ -128,7 +128,7 @@ def test_an_event_noun_takes_the_subject_of_the_clause_that_engages_in_it():
 
 def test_a_verb_coordinated_with_a_passive_is_passive_too():
     events = _events("Six policemen were surrounded and attacked by protesters near the station.")
-    attack = next(e for e in events if e.root == "19")
+    attack = next(e for e in events if e.code == "145")  # protesters' violence is rioting
     assert attack.source.code.endswith("OPP") and attack.target.code.endswith("COP")
 
 
@@ -312,3 +312,20 @@ def test_rioters_no_country_names_are_of_the_place_where_they_rioted():
 def test_a_protest_to_a_government_is_a_diplomatic_complaint():
     assert ("CHN", "11", "JPN") in _triples(_events("China protested to Japan over the minister's visit to the shrine.",
                                                      published="2021-08-20"))
+
+
+def test_a_crowd_storming_a_building_riots():
+    events = _events("Protesters stormed the Saudi embassy in Tehran on Saturday.", published="2016-01-02")
+    assert any(e.code == "145" for e in events) and not any(e.root in ("18", "19") for e in events)
+
+
+def test_a_second_wound_by_no_one_beside_a_killing_is_the_same_attack():
+    events = _events("An explosion tore through a market in Peshawar on Friday, killing 15 people and wounding "
+                     "dozens more.", published="2023-03-08")
+    assert len([e for e in events if e.root == "19"]) == 1
+
+
+def test_an_inverted_condition_is_hypothetical():
+    events = _events("Should the truce in Gaza collapse, aid agencies would have to leave the south.",
+                     published="2024-01-03", factual=False)
+    assert events and not any(e.factual for e in events)

@@ -138,6 +138,10 @@ def _code_sentence(article: Article, sentence: Sentence, mentions: list[Mention]
             code = INTENT_CODES[code[:2]]
         if code[:2] in FORCE_ROOTS and _verbal_attack(match.head, tokens, kids, mentions):
             code = "111"  # "attacked Macron, calling his stance colonialist": criticism
+        crowd = code[:2] in ("18", "19") and code not in ("183", "1831", "1832", "1833", "186") and any(
+            _sector_of(p, mentions) in CROWD_SECTORS for p in sources)
+        if crowd:
+            code = "145"  # "protesters stormed the embassy": a riot, not military force
         place, place_how = _place(match, tokens, kids, mentions, targets, dateline, country_location)
         info = describe(code)
         if info.root in LOCAL_ROOTS and place is not None and place_how.startswith(_PLACE_IN_SENTENCE):
@@ -185,6 +189,11 @@ def _code_sentence(article: Article, sentence: Sentence, mentions: list[Mention]
     # we know, is background ("promised reforms after days of protests"), not an event of its own.
     if any(e.id not in unplaced and not (_uncoded(e.source) and e.target is None) for e in events):
         events = [e for e in events if e.id not in unplaced]
+    # "killing 15 people and wounding dozens": a second act of force by no one, at no one, beside
+    # another is the same attack.
+    if any(e.root in FORCE_ROOTS and (e.target is not None or not _uncoded(e.source)) for e in events):
+        events = [e for e in events if not (e.root in FORCE_ROOTS and e.target is None and _uncoded(e.source)
+                                            and not (e.source is not None and e.source.inferred))]
     if _sports(sentence.text):
         # "India crushed Pakistan by 89 runs": teams named like their countries, no political act.
         events = [e for e in events if not (_uncoded(e.source) or len(e.source.code) == 3)]
@@ -584,9 +593,9 @@ def _clause_party(head: Token, tokens: list[Token], kids: dict[int, list[Token]]
                   mentions: list[Mention], force: bool = False, protest: bool = False) -> list[Party]:
     """The subject of the clause an event noun sits in, where that subject must be its author:
     "Serb forces were engaged in ethnic cleansing", "troops took the town after days of fighting",
-    "Israel killed him in an air strike", "refugees began a fast in protest", "Nigerians converged
-    for a rally", "negotiators returned to Geneva for talks" (not when the noun names its sides:
-    "fighting between rival gangs")."""
+    "Israel killed him in an air strike", "Nigerians converged for a rally", "negotiators returned
+    to Geneva for talks" (not "recalled its ambassador in protest": the recall is the protest; nor
+    when the noun names its sides: "fighting between rival gangs")."""
     if head.dep != "pobj" or head.head == head.i:
         return []
     prep = tokens[head.head]
@@ -597,7 +606,7 @@ def _clause_party(head: Token, tokens: list[Token], kids: dict[int, list[Token]]
     if force and owner.pos in ("NOUN", "PROPN") and owner.dep == "dobj" and owner.head != owner.i:
         owner = tokens[owner.head]  # "killed a commander in an air strike", the phrase hung on the object
     engaged = (prep.lemma.lower() == "in" and owner.lemma.lower() in ENGAGE_VERBS) or (
-        protest and prep.lemma.lower() in ("in", "for")) or (
+        protest and prep.lemma.lower() == "for") or (
         prep.lemma.lower() == "for" and owner.lemma.lower() in TRAVEL_VERBS)  # "returned to Geneva for talks"
     by_means = (force and prep.lemma.lower() in ("in", "with") and owner.pos == "VERB"
                 and owner.lemma.lower() in _FORCE_VERBS)
@@ -795,6 +804,14 @@ def _verbal_attack(head: Token, tokens: list[Token], kids: dict[int, list[Token]
         obj = tokens[head.head]  # "a move Britain attacked"
     return obj is not None and obj.lemma.lower() in WORDS_AND_ACTS and not any(
         m.start <= obj.start < m.end and (m.actor is not None or m.location is not None) for m in mentions)
+
+
+CROWD_SECTORS = {"OPP", "CVL", "EDU", "LAB"}  # unarmed people: their violence is rioting (145)
+
+
+def _sector_of(party: Party, mentions: list[Mention]) -> str | None:
+    mention = next((m for m in mentions if m.start == party.start and m.actor is not None), None)
+    return mention.actor.sector if mention is not None else None
 
 
 def _with_code(event: Event, means: Event) -> Event:

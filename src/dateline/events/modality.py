@@ -91,6 +91,7 @@ def modality(head: Token, tokens: list[Token], kids: dict[int, list[Token]], phr
         # "a blockade of Taiwan would disrupt supplies", "agencies would have to evacuate staff": the
         # modal of the verb the act is the subject or complement of.
         modals |= {k.lemma.lower() for k in kids.get(up[0].i, []) if k.dep == "aux"} & MODALS
+        modals |= {up[0].lemma.lower()} & MODALS  # "Should the truce collapse", parsed as the modal's subject
     # "X said it would boycott": reported future, not a hypothesis (unless an "if" says so).
     reported_future = modals == {"would"} and speech_above and not conditional
     hypothetical = (bool(modals) and not reported_future) or conditional or alleged or prevented
