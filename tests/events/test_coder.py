@@ -329,3 +329,12 @@ def test_an_inverted_condition_is_hypothetical():
     events = _events("Should the truce in Gaza collapse, aid agencies would have to leave the south.",
                      published="2024-01-03", factual=False)
     assert events and not any(e.factual for e in events)
+
+
+def test_acts_beside_a_promise_or_demand_happened():
+    events = _events("The Brazilian president pledged support for Argentina during a visit to Buenos Aires on Monday.",
+                     published="2023-01-23")
+    assert ("BRAGOV", "04", "ARGGOV") in _triples(events)
+    events = _events("China demanded that Canada release the executive, whom Canadian police arrested in Vancouver.",
+                     published="2018-12-09")
+    assert any(e.root == "17" and e.source.code.startswith("CAN") for e in events)

@@ -113,7 +113,7 @@ def _code_sentence(article: Article, sentence: Sentence, mentions: list[Mention]
     heads: dict[str, Token] = {}  # event id -> its trigger's head token
     for match in matches:
         mod = modality(match.head, tokens, kids, match.trigger.words, sentence.text)
-        if any(t.i in unreal for t in ancestors(match.head, tokens, limit=4)):
+        if _under(match.head, unreal, tokens):
             mod = replace(mod, hypothetical=True)
         if match.trigger.code == "041" and any(
                 k.dep == "oprd" and not any(m.actor is not None and m.start <= k.start < m.end for m in mentions)
@@ -240,6 +240,29 @@ def _demands(article: Article, sentence: Sentence, tokens: list[Token], kids: di
             events.append(_event(article, sentence, match, "100", source, target, Modality(), day, day_how,
                                  place, place_how))
     return events
+
+
+# Adjuncts that set an act beside another, not inside it: "pledged support during a visit to Buenos
+# Aires" (the visit happened), "demanded the release of X, whom police arrested" (so did the arrest).
+_ADJUNCT_PREPS = {"during", "on", "amid", "after", "before", "at", "while", "following"}
+
+
+def _under(head: Token, acts: set[int], tokens: list[Token], limit: int = 4) -> bool:
+    """The act sits inside one of ``acts`` (what is demanded, promised, threatened...), not in a
+    relative clause or an adjunct of time or occasion beside it."""
+    current = head
+    for _ in range(limit):
+        if current.head == current.i or not 0 <= current.head < len(tokens):
+            return False
+        if current.dep in ("relcl", "acl") and current.pos == "VERB":
+            return False
+        parent = tokens[current.head]
+        if parent.dep == "prep" and parent.lemma.lower() in _ADJUNCT_PREPS and current.dep == "pobj":
+            return False
+        if parent.i in acts:
+            return True
+        current = parent
+    return False
 
 
 def _each_other(text: str) -> bool:
@@ -434,7 +457,7 @@ def _arguments(match: _Match, tokens: list[Token], kids: dict[int, list[Token]],
                 sources = _noun_slot(head, "prep:from", tokens, kids, mentions, acts)
         if not sources:
             sources = _clause_party(head, tokens, kids, mentions, trigger.code[:2] in FORCE_ROOTS,
-                                    trigger.code[:2] == "14")
+                                    trigger.code[:2])
     source_codes = {(p.code, p.start) for p in sources}
     targets = [t for t in targets if (t.code, t.start) not in source_codes]
     return sources, targets
@@ -590,12 +613,13 @@ TIME_PREPS = {"after", "during", "amid", "following", "in"}
 
 
 def _clause_party(head: Token, tokens: list[Token], kids: dict[int, list[Token]],
-                  mentions: list[Mention], force: bool = False, protest: bool = False) -> list[Party]:
+                  mentions: list[Mention], force: bool = False, root: str = "") -> list[Party]:
     """The subject of the clause an event noun sits in, where that subject must be its author:
     "Serb forces were engaged in ethnic cleansing", "troops took the town after days of fighting",
     "Israel killed him in an air strike", "Nigerians converged for a rally", "negotiators returned
-    to Geneva for talks" (not "recalled its ambassador in protest": the recall is the protest; nor
-    when the noun names its sides: "fighting between rival gangs")."""
+    to Geneva for talks", "pledged support during a visit to Buenos Aires" (not "recalled its
+    ambassador in protest": the recall is the protest; nor when the noun names its sides: "fighting
+    between rival gangs")."""
     if head.dep != "pobj" or head.head == head.i:
         return []
     prep = tokens[head.head]
@@ -606,7 +630,8 @@ def _clause_party(head: Token, tokens: list[Token], kids: dict[int, list[Token]]
     if force and owner.pos in ("NOUN", "PROPN") and owner.dep == "dobj" and owner.head != owner.i:
         owner = tokens[owner.head]  # "killed a commander in an air strike", the phrase hung on the object
     engaged = (prep.lemma.lower() == "in" and owner.lemma.lower() in ENGAGE_VERBS) or (
-        protest and prep.lemma.lower() == "for") or (
+        root == "14" and prep.lemma.lower() == "for") or (
+        root == "04" and prep.lemma.lower() in ("during", "on")) or (
         prep.lemma.lower() == "for" and owner.lemma.lower() in TRAVEL_VERBS)  # "returned to Geneva for talks"
     by_means = (force and prep.lemma.lower() in ("in", "with") and owner.pos == "VERB"
                 and owner.lemma.lower() in _FORCE_VERBS)
