@@ -115,15 +115,8 @@ def _code_sentence(article: Article, sentence: Sentence, mentions: list[Mention]
         mod = modality(match.head, tokens, kids, match.trigger.words, sentence.text)
         if _under(match.head, unreal, tokens):
             mod = replace(mod, hypothetical=True)
-        if match.trigger.code == "041" and any(
-                k.dep == "oprd" and not any(m.actor is not None and m.start <= k.start < m.end for m in mentions)
-                for k in kids.get(match.head.i, [])):
-            continue  # "calling his stance colonialist" names, it does not phone
-        if (match.trigger.pos == "VERB" and match.head.dep == "acl" and not any(
-                k.dep == "aux" and k.text.lower() == "to" for k in kids.get(match.head.i, []))
-                and match.trigger.code[:2] in FORCE_ROOTS and not any(
-                m.actor is not None and m.start <= tokens[match.head.head].start < m.end for m in mentions)):
-            continue  # a participle describing a thing: "the documentary, shot over three years"
+        if _no_act(match, tokens, kids, mentions):
+            continue
         sources, targets = _arguments(match, tokens, kids, mentions, nested, acts)
         if match.trigger.target_required and not targets:
             continue
@@ -138,10 +131,9 @@ def _code_sentence(article: Article, sentence: Sentence, mentions: list[Mention]
             code = INTENT_CODES[code[:2]]
         if code[:2] in FORCE_ROOTS and _verbal_attack(match.head, tokens, kids, mentions):
             code = "111"  # "attacked Macron, calling his stance colonialist": criticism
-        crowd = code[:2] in ("18", "19") and code not in ("183", "1831", "1832", "1833", "186") and any(
-            _sector_of(p, mentions) in CROWD_SECTORS for p in sources)
-        if crowd:
-            code = "145"  # "protesters stormed the embassy": a riot, not military force
+        if code[:2] in ("18", "19") and not code.startswith(("183", "186")) and any(
+                _sector_of(p, mentions) in CROWD_SECTORS for p in sources):
+            code = "145"  # "protesters stormed the embassy": a riot, not military force (bombings stay)
         place, place_how = _place(match, tokens, kids, mentions, targets, dateline, country_location)
         info = describe(code)
         if info.root in LOCAL_ROOTS and place is not None and place_how.startswith(_PLACE_IN_SENTENCE):
@@ -167,6 +159,38 @@ def _code_sentence(article: Article, sentence: Sentence, mentions: list[Mention]
             heads[event.id] = match.head
             if background:
                 unplaced.add(event.id)
+    events = _settle(events, unplaced, heads, tokens, sentence.text)
+    if any(e.code != "010" for e in events):  # a bare statement is only the event when nothing else is
+        events = [e for e in events if e.code != "010"]
+    # A statement by no one we can place (no country or organisation), to no one, says nothing.
+    events = [e for e in events if not (e.code == "010" and e.target is None and _uncoded(e.source))]
+    unique: dict[tuple, Event] = {}
+    for event in events:  # two triggers for one act ("commit to strengthening relations"): keep the first
+        key = (event.code, event.source.code if event.source else "", event.target.code if event.target else "")
+        unique.setdefault(key, event)
+    targeted = {(e.code, e.source.code) for e in unique.values() if e.target and e.source}
+    return [e for e in unique.values() if e.target or (e.code, e.source.code if e.source else "") not in targeted]
+
+
+def _no_act(match: _Match, tokens: list[Token], kids: dict[int, list[Token]], mentions: list[Mention]) -> bool:
+    """Trigger words that name no act here: "calling his stance colonialist" names, it does not phone;
+    a force verb describing a thing ("the documentary, shot over three years") is no attack."""
+    head, own = match.head, kids.get(match.head.i, [])
+
+    def actor_at(token: Token) -> bool:
+        return any(m.actor is not None and m.start <= token.start < m.end for m in mentions)
+
+    if match.trigger.code == "041" and any(k.dep == "oprd" and not actor_at(k) for k in own):
+        return True
+    return (match.trigger.pos == "VERB" and match.trigger.code[:2] in FORCE_ROOTS and head.dep == "acl"
+            and not any(k.dep == "aux" and k.text.lower() == "to" for k in own)
+            and not actor_at(tokens[head.head]))
+
+
+def _settle(events: list[Event], unplaced: set[str], heads: dict[str, Token], tokens: list[Token],
+            text: str) -> list[Event]:
+    """The acts of one sentence weighed against each other. ``unplaced``: ids of acts named by a noun
+    with no party we can code; ``heads``: each act's trigger head."""
     # "declared a state of siege to begin at midnight" (the parser hung the noun on a clause below the
     # verb): a statement verb above an act no one else is named for is that act's author.
     for n, event in enumerate(events):
@@ -179,12 +203,13 @@ def _code_sentence(article: Article, sentence: Sentence, mentions: list[Mention]
                 unplaced.discard(event.id)
     # "A roadside bombing killed a soldier", "blew himself up inside a mosque, killing dozens": the
     # act named with its means (by no one else, or by the same author) gives the killing its code.
-    def means_for(event: Event) -> Event | None:
-        return next((e for e in events if e.code.startswith(MEANS_CODES) and e.code not in GENERIC_FORCE and (
-            e.id in unplaced or (e.source is not None and event.source is not None
-                                 and e.source.code == event.source.code))), None)
-    events = [_with_code(e, means) if e.id not in unplaced and e.root in FORCE_ROOTS and e.code in GENERIC_FORCE
-              and (means := means_for(e)) is not None else e for e in events]
+    for n, event in enumerate(events):
+        if event.id not in unplaced and event.code in GENERIC_FORCE:
+            means = next((e for e in events if e.code.startswith(MEANS_CODES) and e.code not in GENERIC_FORCE and (
+                e.id in unplaced or (e.source is not None and event.source is not None
+                                     and e.source.code == event.source.code))), None)
+            if means is not None:
+                events[n] = _with_code(event, means)
     # An act named by a noun, by no one we can code and aimed at no one, beside an act whose parties
     # we know, is background ("promised reforms after days of protests"), not an event of its own.
     if any(e.id not in unplaced and not (_uncoded(e.source) and e.target is None) for e in events):
@@ -194,19 +219,10 @@ def _code_sentence(article: Article, sentence: Sentence, mentions: list[Mention]
     if any(e.root in FORCE_ROOTS and (e.target is not None or not _uncoded(e.source)) for e in events):
         events = [e for e in events if not (e.root in FORCE_ROOTS and e.target is None and _uncoded(e.source)
                                             and not (e.source is not None and e.source.inferred))]
-    if _sports(sentence.text):
+    if _sports(text):
         # "India crushed Pakistan by 89 runs": teams named like their countries, no political act.
         events = [e for e in events if not (_uncoded(e.source) or len(e.source.code) == 3)]
-    if any(e.code != "010" for e in events):  # a bare statement is only the event when nothing else is
-        events = [e for e in events if e.code != "010"]
-    # A statement by no one we can place (no country or organisation), to no one, says nothing.
-    events = [e for e in events if not (e.code == "010" and e.target is None and _uncoded(e.source))]
-    unique: dict[tuple, Event] = {}
-    for event in events:  # two triggers for one act ("commit to strengthening relations"): keep the first
-        key = (event.code, event.source.code if event.source else "", event.target.code if event.target else "")
-        unique.setdefault(key, event)
-    targeted = {(e.code, e.source.code) for e in unique.values() if e.target and e.source}
-    return [e for e in unique.values() if e.target or (e.code, e.source.code if e.source else "") not in targeted]
+    return events
 
 
 DEMAND_RULE = Trigger(words=("must",), pos="AUX", code="100", sources=("governing subject",), targets=("subj",),
