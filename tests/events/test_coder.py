@@ -338,3 +338,21 @@ def test_acts_beside_a_promise_or_demand_happened():
     events = _events("China demanded that Canada release the executive, whom Canadian police arrested in Vancouver.",
                      published="2018-12-09")
     assert any(e.root == "17" and e.source.code.startswith("CAN") for e in events)
+
+
+def test_what_is_proposed_or_planned_for_a_future_meeting_has_not_happened():
+    events = _events("The Ukrainian president rejected a Russian proposal to hold talks in Belarus.",
+                     published="2022-02-27")
+    assert not any(e.root == "04" for e in events)
+    events = _events("Finance ministers of the Group of 20 will meet in Washington in April to discuss debt relief.",
+                     published="2023-03-01")
+    assert not any(e.root == "04" and e.code != "036" for e in events)
+
+
+def test_its_is_the_state_that_is_the_subject_and_a_sentence_served_has_the_prisoner_as_target():
+    events = _events("Russia vetoed a Security Council resolution that would have deplored its invasion of Ukraine.",
+                     published="2022-02-25")
+    assert ("RUS", "19", "UKR") in _triples(events)
+    events = _events("Former President Jacob Zuma began serving a 15-month prison sentence on Thursday.",
+                     published="2021-07-08", factual=False)
+    assert not any(e.source and e.source.code.startswith("ZAF") and e.root == "17" for e in events)

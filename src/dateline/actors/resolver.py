@@ -96,15 +96,18 @@ def _resolve_sentence(sentence: Sentence, kb: ActorKnowledge, ctx: _Context) -> 
     mentions: list[Mention] = []
     groups = _groups(items, tokens)
     _share_roles(groups, tokens)
-    subject: Actor | None = None  # the last group this sentence has as a subject so far
+    subject: Actor | None = None  # the last group, state or body this sentence has as a subject so far
     for group in groups:
         for item in group:
             if item.kind == "pron":
                 word = tokens[item.start].text.lower()
                 # "the bombers killed 23 people when they blew themselves up": "they" is the subject
-                # before it, not the last group named.
-                plural = word in ("they", "their", "them") and subject is not None
-                item.referent = subject if plural else _referent(word, ctx, sentence.index)
+                # before it, not the last group named; "Russia vetoed a resolution deploring its
+                # invasion": "its" is Russia.
+                plural = (word in ("they", "their", "them") and subject is not None
+                          and subject.kind in ("sector", "group", "organisation"))
+                singular = word == "its" and subject is not None and subject.kind != "sector"
+                item.referent = subject if plural or singular else _referent(word, ctx, sentence.index)
         if all(item.kind == "pron" and item.referent is None for item in group):
             continue
         mention = _mention(group, tokens, sentence.index, kb, ctx)
@@ -113,7 +116,7 @@ def _resolve_sentence(sentence: Sentence, kb: ActorKnowledge, ctx: _Context) -> 
             _remember(mention, ctx, sentence.index)
             head = tokens[group[-1].end - 1]
             if (head.dep in ("nsubj", "nsubjpass") and mention.actor is not None and mention.label != "PRON"
-                    and mention.actor.kind in ("sector", "group", "organisation")):
+                    and mention.actor.kind in ("sector", "group", "organisation", "state", "government")):
                 subject = mention.actor
     _apply_appositions(mentions, tokens, ctx)
     return mentions

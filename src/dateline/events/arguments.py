@@ -18,7 +18,7 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "make", "stage", "mount", "hold", "
                "intensify", "escalate", "unleash", "perpetrate", "commit", "lead", "host", "impose",
                "extend", "offer", "provide", "send", "order", "announce", "voice", "place", "convey",
                "renew", "reiterate", "declare", "initiate", "resume"}  # fmt: skip
-REVERSE_VERBS = {"receive", "get", "suffer", "face", "survive", "undergo", "sustain", "endure", "escape"}
+REVERSE_VERBS = {"receive", "get", "suffer", "face", "survive", "undergo", "sustain", "endure", "escape", "serve"}
 UNDERGO_PREPS = {("subject", "to"), ("come", "under"), ("fall", "victim"), ("expose", "to")}
 FORCE_ROOTS = {"18", "19", "20"}  # acts whose unnamed authors are taken to be an armed group
 # "returned to Geneva for talks": the travellers are the talks' parties.
@@ -199,6 +199,8 @@ def _noun_slot(head: Token, spec: str, tokens: list[Token], kids: dict[int, list
         verb = tokens[head.head]
         # The subject of the verb governing the event noun ("X launched an air strike", "X speeded
         # up the withdrawal"), unless that verb is an act of its own ("X condemned the attack").
+        if verb.lemma.lower() in REVERSE_VERBS:
+            return []  # "X received a call", "X began serving a sentence": X is the target
         if verb.lemma.lower() in LIGHT_VERBS or (verb.pos == "VERB" and verb.i not in acts):
             subject = _subject(verb, tokens, kids)
             return parties_of(subject, tokens, kids, mentions) if subject is not None else []

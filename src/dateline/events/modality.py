@@ -21,6 +21,9 @@ FUTURE_AUX = {"will", "shall", "'ll"}
 FUTURE_VERBS = {"plan", "intend", "expect", "aim", "prepare", "hope", "want", "seek", "willing", "ready",
                 "prepared", "eager", "determined", "set", "go", "due", "schedule", "scheduled", "slate",
                 "slated", "poised"}  # fmt: skip
+PROPOSAL_NOUNS = {"proposal", "plan", "offer", "request", "bid", "call", "demand", "plea", "appeal", "invitation",
+                  "suggestion", "initiative", "idea", "push", "effort", "decision", "order", "threat", "promise",
+                  "pledge", "vow", "right", "willingness", "readiness", "intention", "option", "chance"}  # fmt: skip
 ATTEMPT_WORDS = {"fail", "failed", "foil", "foiled", "attempted", "thwarted", "thwart", "abortive", "botched"}
 TRY_VERBS = {"try", "attempt", "seek"}
 SPEECH = {"say", "tell", "announce", "state", "report", "claim", "add", "confirm", "note", "write",
@@ -92,10 +95,16 @@ def modality(head: Token, tokens: list[Token], kids: dict[int, list[Token]], phr
         # modal of the verb the act is the subject or complement of.
         modals |= {k.lemma.lower() for k in kids.get(up[0].i, []) if k.dep == "aux"} & MODALS
         modals |= {up[0].lemma.lower()} & MODALS  # "Should the truce collapse", parsed as the modal's subject
+    infinitive = "to" in {k.text.lower() for k in own if k.dep == "aux"}
+    governor_aux = {k.lemma.lower() for k in kids.get(up[0].i, []) if k.dep == "aux"} if up else set()
+    # "will meet in Washington to discuss debt": the purpose of a future act is future too.
+    inherited_future = infinitive and head.dep in ("advcl", "xcomp") and bool(governor_aux & FUTURE_AUX)
+    # "a proposal to hold talks", "a plan to send troops": what is proposed has not happened.
+    proposed = infinitive and head.dep == "acl" and bool(up) and up[0].lemma.lower() in PROPOSAL_NOUNS
     # "X said it would boycott": reported future, not a hypothesis (unless an "if" says so).
     reported_future = modals == {"would"} and speech_above and not conditional
-    hypothetical = (bool(modals) and not reported_future) or conditional or alleged or prevented
-    future = bool(lemmas & FUTURE_AUX) or reported_future or _planned(head, up, kids)
+    hypothetical = (bool(modals) and not reported_future) or conditional or alleged or prevented or proposed
+    future = bool(lemmas & FUTURE_AUX) or reported_future or inherited_future or _planned(head, up, kids)
     attempted = (
         "attempt" in phrase
         or any(k.lemma.lower() in ATTEMPT_WORDS or k.text.lower() in ATTEMPT_WORDS for k in own)
