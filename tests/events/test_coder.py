@@ -356,3 +356,17 @@ def test_its_is_the_state_that_is_the_subject_and_a_sentence_served_has_the_pris
     events = _events("Former President Jacob Zuma began serving a 15-month prison sentence on Thursday.",
                      published="2021-07-08", factual=False)
     assert not any(e.source and e.source.code.startswith("ZAF") and e.root == "17" for e in events)
+
+
+def test_what_is_discussed_or_hoped_for_has_not_happened():
+    events = _events("European Union leaders discussed new sanctions against Russia in Brussels on Thursday.",
+                     published="2024-06-27")
+    assert not any(e.root == "16" and e.factual for e in events)
+    events = _events("The chancellor voiced pessimism about the chances of concluding a trade agreement with "
+                     "Washington.", published="2016-08-26")
+    assert not any(e.root == "05" and e.factual for e in events)
+
+
+def test_a_mob_beating_a_man_to_death_is_an_assault_not_a_riot():
+    events = _events("A mob in Sialkot beat a Sri Lankan factory manager to death on Friday.", published="2021-12-03")
+    assert any(e.code == "1823" for e in events)

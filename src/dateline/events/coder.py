@@ -54,6 +54,7 @@ GENERIC_FORCE = {"180", "190", "200"}  # force whose means the verb does not say
 MEANS_CODES = ("18", "193", "194", "195", "20")  # force coded by its means: bombs, guns, shells, aircraft
 UNREAL_ROOTS = {"02", "03", "10", "12", "13"}
 # Refusing a cooperative act is a rejection (CAMEO 12x).
+DELIBERATING = {"discuss", "debate", "consider", "study", "weigh", "mull", "examine", "review", "negotiate"}
 REFUSAL_CODES = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 REFUSING = {"refuse", "decline", "reject", "fail"}  # "failed to reach agreement" is a rejection too
 
@@ -97,7 +98,8 @@ def _code_sentence(article: Article, sentence: Sentence, mentions: list[Mention]
               {m.head.i for m in matches if m.trigger.pos == "NOUN" and m.trigger.code[:2] in FORCE_ROOTS})
     acts = {m.head.i for m in matches}
     # What is demanded, appealed for, promised, rejected, threatened or denied has not happened.
-    unreal = {m.head.i for m in matches if m.trigger.code[:2] in UNREAL_ROOTS or m.trigger.code == "016"}
+    unreal = {m.head.i for m in matches if m.trigger.code[:2] in UNREAL_ROOTS or m.trigger.code == "016"
+              or m.head.lemma.lower() in DELIBERATING}  # what is discussed has not happened either
     events: list[Event] = _demands(article, sentence, tokens, kids, mentions, published, dateline, country_location)
     unplaced: set[str] = set()  # events named by a noun with no party we can code
     heads: dict[str, Token] = {}  # event id -> its trigger's head token
@@ -121,9 +123,9 @@ def _code_sentence(article: Article, sentence: Sentence, mentions: list[Mention]
             code = INTENT_CODES[code[:2]]
         if code[:2] in FORCE_ROOTS and _verbal_attack(match.head, tokens, kids, mentions):
             code = "111"  # "attacked Macron, calling his stance colonialist": criticism
-        if code[:2] in ("18", "19") and not code.startswith(("183", "186")) and any(
+        if code[:2] in ("18", "19") and not code.startswith(("182", "183", "186")) and any(
                 _sector_of(p, mentions) in CROWD_SECTORS for p in sources):
-            code = "145"  # "protesters stormed the embassy": a riot, not military force (bombings stay)
+            code = "145"  # "protesters stormed the embassy": a riot, not military force (beatings, bombings stay)
         place, place_how = _place(match, tokens, kids, mentions, targets, dateline, country_location)
         info = describe(code)
         if info.root in LOCAL_ROOTS and place is not None and place_how.startswith(_PLACE_IN_SENTENCE):

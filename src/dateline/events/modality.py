@@ -24,6 +24,7 @@ FUTURE_VERBS = {"plan", "intend", "expect", "aim", "prepare", "hope", "want", "s
 PROPOSAL_NOUNS = {"proposal", "plan", "offer", "request", "bid", "call", "demand", "plea", "appeal", "invitation",
                   "suggestion", "initiative", "idea", "push", "effort", "decision", "order", "threat", "promise",
                   "pledge", "vow", "right", "willingness", "readiness", "intention", "option", "chance"}  # fmt: skip
+PROSPECT_NOUNS = {"chance", "prospect", "possibility", "hope", "risk", "likelihood", "fear", "danger", "odds"}
 ATTEMPT_WORDS = {"fail", "failed", "foil", "foiled", "attempted", "thwarted", "thwart", "abortive", "botched"}
 TRY_VERBS = {"try", "attempt", "seek"}
 SPEECH = {"say", "tell", "announce", "state", "report", "claim", "add", "confirm", "note", "write",
@@ -99,8 +100,12 @@ def modality(head: Token, tokens: list[Token], kids: dict[int, list[Token]], phr
     governor_aux = {k.lemma.lower() for k in kids.get(up[0].i, []) if k.dep == "aux"} if up else set()
     # "will meet in Washington to discuss debt": the purpose of a future act is future too.
     inherited_future = infinitive and head.dep in ("advcl", "xcomp") and bool(governor_aux & FUTURE_AUX)
-    # "a proposal to hold talks", "a plan to send troops": what is proposed has not happened.
-    proposed = infinitive and head.dep == "acl" and bool(up) and up[0].lemma.lower() in PROPOSAL_NOUNS
+    # "a proposal to hold talks", "a plan to send troops", "the chances of an agreement": what is
+    # proposed or hoped for has not happened.
+    proposed = (infinitive and head.dep == "acl" and bool(up) and up[0].lemma.lower() in PROPOSAL_NOUNS) or (
+        # "the chances of concluding an agreement", "the prospect of talks"
+        head.dep in ("pcomp", "pobj") and len(up) > 1 and up[0].lemma.lower() == "of"
+        and up[1].lemma.lower() in PROPOSAL_NOUNS | PROSPECT_NOUNS)
     # "X said it would boycott": reported future, not a hypothesis (unless an "if" says so).
     reported_future = modals == {"would"} and speech_above and not conditional
     hypothetical = (bool(modals) and not reported_future) or conditional or alleged or prevented or proposed
