@@ -329,7 +329,7 @@ def _of_the_place(party: Party, place: Location, mentions: list[Mention]) -> Par
     """Protesters, attackers and victims whose country only the story's context gave, or nothing did
     ("killed 23 people" in a story about Palestinians; "rioters"), are of the place where they acted
     or were struck ("in Tel Aviv", "in Johannesburg")."""
-    mention = next((m for m in mentions if m.start == party.start and m.actor is not None), None)
+    mention = _actor_mention(party, mentions)
     if (mention is None or not mention.actor.sector or not place.country or place.country == mention.actor.country
             or not ("dateline country" in mention.via or mention.actor.country is None)):
         return party
@@ -395,8 +395,13 @@ def _verbal_attack(head: Token, tokens: list[Token], kids: dict[int, list[Token]
 CROWD_SECTORS = {"OPP", "CVL", "EDU", "LAB"}  # unarmed people: their violence is rioting (145)
 
 
+def _actor_mention(party: Party, mentions: list[Mention]) -> Mention | None:
+    """The actor mention a party was taken from."""
+    return next((m for m in mentions if m.start == party.start and m.actor is not None), None)
+
+
 def _sector_of(party: Party, mentions: list[Mention]) -> str | None:
-    mention = next((m for m in mentions if m.start == party.start and m.actor is not None), None)
+    mention = _actor_mention(party, mentions)
     return mention.actor.sector if mention is not None else None
 
 
