@@ -98,6 +98,15 @@ def _place_attacked(head: Token, kids: dict[int, list[Token]], mentions: list[Me
     return []
 
 
+def _host_state(token: Token, mentions: list[Mention]) -> list[Party]:
+    """The state a visit goes to, from the place named as its destination."""
+    place = next((m for m in mentions if m.location is not None and m.actor is None
+                  and m.start <= token.start < m.end), None)
+    if place is None or not place.location.country:
+        return []
+    return [Party(place.location.country, place.location.name, place.start, place.end, place.text)]
+
+
 def _place_people(token: Token, kids: dict[int, list[Token]], mentions: list[Mention],
                   regions: bool = True) -> list[Party]:
     """The people of the town (or region) a phrase names, as that country's civilians: "a curfew in
@@ -143,6 +152,8 @@ def _targets(match: Match, tokens: list[Token], kids: dict[int, list[Token]], me
         found = parties_of(token, tokens, kids, mentions)
         if not found and token is not None and match.trigger.code.startswith(PLACE_PEOPLE_CODES):
             found = _place_people(token, kids, mentions)  # "a curfew in Algiers"
+        if not found and token is not None and match.trigger.code == "042":
+            found = _host_state(token, mentions)  # "arrived in Amman": a visit to Jordan
         return found
 
     for spec in match.trigger.targets:

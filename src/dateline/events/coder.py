@@ -110,8 +110,9 @@ def _code_sentence(article: Article, sentence: Sentence, mentions: list[Mention]
         if _no_act(match, tokens, kids, mentions):
             continue
         sources, targets = find_arguments(match, tokens, kids, mentions, nested, acts)
-        if match.trigger.target_required and not targets:
-            continue
+        if not targets and (match.trigger.target_required or (
+                match.trigger.code == "042" and not _named_destination(match.head, kids))):
+            continue  # a visit goes somewhere named: "voters go to the polls" is none
         if not sources and _non_agent_subject(match, tokens, kids):
             continue  # "the earthquake killed 50,000 people", "the war has displaced millions"
         code = match.trigger.code
@@ -177,6 +178,12 @@ def _no_act(match: Match, tokens: list[Token], kids: dict[int, list[Token]], men
     return (match.trigger.pos == "VERB" and match.trigger.code[:2] in FORCE_ROOTS and head.dep == "acl"
             and not any(k.dep == "aux" and k.text.lower() == "to" for k in own)
             and not actor_at(tokens[head.head]))
+
+
+def _named_destination(head: Token, kids: dict[int, list[Token]]) -> bool:
+    """The verb goes to a place with a name ("travelled to Minas Tirith"), known to us or not."""
+    return any(p.pos == "PROPN" for k in kids.get(head.i, []) if k.dep == "prep" for p in kids.get(k.i, [])
+               if p.dep == "pobj")
 
 
 def _settle(events: list[Event], unplaced: set[str], heads: dict[str, Token], tokens: list[Token],
