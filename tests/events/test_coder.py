@@ -373,7 +373,8 @@ def test_a_mob_beating_a_man_to_death_is_an_assault_not_a_riot():
 
 
 def test_a_visit_goes_to_the_state_of_the_place_named_and_needs_a_destination():
-    events = _events("The Iraqi president arrived in Amman on an unannounced visit on Wednesday.", published="1990-06-06")
+    events = _events("The Iraqi president arrived in Amman on an unannounced visit on Wednesday.",
+                     published="1990-06-06")
     assert ("IRQGOV", "04", "JOR") in _triples(events)
     assert not any(e.code == "042" for e in _events("Voters in Kenya go to the polls on Tuesday.",
                                                      published="2022-08-08"))

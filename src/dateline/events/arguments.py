@@ -152,7 +152,7 @@ def _targets(match: Match, tokens: list[Token], kids: dict[int, list[Token]], me
         found = parties_of(token, tokens, kids, mentions)
         if not found and token is not None and match.trigger.code.startswith(PLACE_PEOPLE_CODES):
             found = _place_people(token, kids, mentions)  # "a curfew in Algiers"
-        if not found and token is not None and match.trigger.code == "042":
+        if not found and token is not None and token.dep == "pobj" and match.trigger.code == "042":
             found = _host_state(token, mentions)  # "arrived in Amman": a visit to Jordan
         return found
 

@@ -182,8 +182,9 @@ def _no_act(match: Match, tokens: list[Token], kids: dict[int, list[Token]], men
 
 def _named_destination(head: Token, kids: dict[int, list[Token]]) -> bool:
     """The verb goes to a place with a name ("travelled to Minas Tirith"), known to us or not."""
-    return any(p.pos == "PROPN" for k in kids.get(head.i, []) if k.dep == "prep" for p in kids.get(k.i, [])
-               if p.dep == "pobj")
+    return any(p.pos == "PROPN" and p.ent not in ("DATE", "TIME") for k in kids.get(head.i, [])
+               if k.dep == "prep" and k.lemma.lower() in ("to", "in", "for", "into", "at")
+               for p in kids.get(k.i, []) if p.dep == "pobj")
 
 
 def _settle(events: list[Event], unplaced: set[str], heads: dict[str, Token], tokens: list[Token],
