@@ -101,8 +101,6 @@ def merge_mentions(actors: list[Mention], places: list[Mention]) -> list[Mention
         same = by_span.get((place.start, place.end))
         if same is not None and same.label == "PERSON" and same.actor is not None:
             continue  # a person we know ("Obi"), not a town of that name
-        if same is not None and same.label == "NORP" and place.location and place.location.kind != "country":
-            continue  # "Thai" is the adjective, not a town that also goes by it
         if same is not None:
             same.location = place.location
             if same.actor is None and same.label == "PERSON":

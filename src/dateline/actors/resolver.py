@@ -223,11 +223,9 @@ def _plausible(entry: Entry, tokens: list[Token], start: int, end: int, kb: Acto
                 national and entry.key == "CVL" and last.dep == "amod" and head.pos == "NOUN"
                 and not kb.index.longest(words, head.i)[1]):
             return False
-        if last.dep in ("compound", "amod") and head.i >= end and head.pos == "NOUN" and head.ent == "":
-            if not national and head.i != end:
-                return False
-            if not national and not any(e.kind == "role" for e in kb.index.longest(words, end)[1]):
-                return False
+        if (last.dep in ("compound", "amod") and head.i >= end and head.pos == "NOUN" and head.ent == ""
+                and not national and not _role_at(head.i == end, kb, words, end)):
+            return False
     if entry.kind == "metonym":
         # "in Baghdad" (or "in the Green Zone, Baghdad") is a place; "Baghdad said" is the government.
         token, steps = last, 0
@@ -237,6 +235,11 @@ def _plausible(entry: Entry, tokens: list[Token], start: int, end: int, kb: Acto
         if token.dep == "pobj" and head.text.lower() in _LOCATIVE:
             return False
     return True
+
+
+def _role_at(adjacent: bool, kb: ActorKnowledge, words: list[str], i: int) -> bool:
+    """A role word starts at word i, right after the one before it (looked up only then)."""
+    return adjacent and any(e.kind == "role" for e in kb.index.longest(words, i)[1])
 
 
 def _groups(items: list[_Item], tokens: list[Token]) -> list[list[_Item]]:

@@ -136,7 +136,7 @@ def our_code(article: Article, span: str) -> str:
             shared = min(end, party.end) - max(start, party.start)
             if shared > overlap:
                 best, overlap = party.code, shared
-    return best or actor_code(best_mention(article, span))
+    return best or actor_code(_mention_at(article, start, end))
 
 
 def locate(article: Article, span: str) -> tuple[int, int] | None:
@@ -171,9 +171,10 @@ def best_mention(article: Article, span: str) -> Mention | None:
     """The coded mention overlapping the gold span most (its first occurrence): an actor mention
     before a place ("students throughout Indonesia" is the students)."""
     found = locate(article, span)
-    if found is None:
-        return None
-    start, end = found
+    return _mention_at(article, *found) if found is not None else None
+
+
+def _mention_at(article: Article, start: int, end: int) -> Mention | None:
     best, overlap = None, (False, 0)
     for mention in article.mentions:
         if mention.actor is None and mention.location is None:
